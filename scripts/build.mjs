@@ -23,3 +23,7 @@ await build({ ...common, entryPoints: [path.join(root, "provider/main.ts")], out
 await build({ ...common, entryPoints: [path.join(root, "provider/cli/main.ts")], outfile: path.join(dist, "cli.js") });
 fs.chmodSync(providerFile, 0o755);
 fs.chmodSync(path.join(dist, "cli.js"), 0o755);
+
+// CDKTF constructs: compile the generated schema/cdktf/ into dist/cdktf/ (the "./cdktf" export).
+const { buildCdktf } = await import("./build-cdktf.mjs");
+buildCdktf(path.join(dist, "cdktf"));

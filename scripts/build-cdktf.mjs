@@ -1,0 +1,43 @@
+// Compiles the generated constructs (schema/cdktf/) to CommonJS + .d.ts in dist/cdktf/,
+// the target of the package's "./cdktf" export. Called by scripts/build.mjs; runs alone too.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export function buildCdktf(outDir = path.join(root, "dist", "cdktf")) {
+  const srcDir = path.join(root, "schema", "cdktf");
+  const entries = ["index.ts", "lazy-index.ts"].map((f) => path.join(srcDir, f));
+  for (const entry of entries) {
+    if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} is missing; run npm run generate:cdktf`);
+  }
+  // Options of their own: generated code is not written for the root tsconfig's extra lint flags.
+  const options = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    declaration: true,
+    skipLibCheck: true,
+    types: [],
+    rootDir: srcDir,
+    outDir,
+    newLine: ts.NewLineKind.LineFeed,
+    noEmitOnError: true,
+  };
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const program = ts.createProgram(entries, options);
+  const result = program.emit();
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
+  if (diagnostics.length > 0) {
+    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
+    throw new Error(`compiling schema/cdktf failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
+  }
+  fs.copyFileSync(path.join(srcDir, "version.json"), path.join(outDir, "version.json"));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildCdktf();
+}
