@@ -1,0 +1,12 @@
+import type * as tf from "../../protocol/tfplugin6";
+import type { ProviderSchemas } from "../schema";
+import { serverCapabilities } from "./get-provider-schema";
+
+export function getMetadata(schemas: ProviderSchemas): tf.GetMetadataResponse {
+  return {
+    server_capabilities: serverCapabilities,
+    diagnostics: [],
+    resources: [...schemas.resources.keys()].map((type_name) => ({ type_name })),
+    data_sources: [...schemas.dataSources.keys()].map((type_name) => ({ type_name })),
+  };
+}

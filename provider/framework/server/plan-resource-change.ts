@@ -1,0 +1,37 @@
+import type * as tf from "../../protocol/tfplugin6";
+import { Diagnostics } from "../diagnostics";
+import type { PlanResponse } from "../resource";
+import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
+import { diagnosticsToProto, pathToProto } from "./to-proto";
+import { initialPlan } from "./state-rules";
+
+export async function planResourceChange<C>(rt: ProviderRuntime<C>, req: tf.PlanResourceChangeRequest): Promise<tf.PlanResourceChangeResponse> {
+  const diagnostics = new Diagnostics();
+  const priorPrivate = req.prior_private ?? emptyBytes;
+  const response: tf.PlanResourceChangeResponse = { planned_state: req.proposed_new_state, requires_replace: [], planned_private: priorPrivate, diagnostics: [] };
+  await guarded(rt.log, "PlanResourceChange", diagnostics, () => {
+    const kind = rt.resource(req.type_name, diagnostics);
+    if (!kind) return;
+    const proposed = decodeObject(req.proposed_new_state, kind.type);
+    if (proposed === null) {
+      // Destroy: the plan is null.
+      response.planned_state = encodeObject(null, kind.type);
+      return;
+    }
+    const prior = decodeObject(req.prior_state, kind.type);
+    const config = decodeObject(req.config, kind.type);
+    if (!config) throw new Error("PlanResourceChange without a configuration");
+    const resp: PlanResponse = {
+      planned: initialPlan(kind.schema.block, proposed, config, prior, kind.definition.defaults),
+      requiresReplace: [],
+      plannedPrivate: priorPrivate,
+      diagnostics,
+    };
+    kind.definition.modifyPlan?.({ prior, config, proposed, priorPrivate }, resp);
+    response.planned_state = encodeObject(resp.planned, kind.type);
+    response.requires_replace = resp.requiresReplace.map(pathToProto);
+    response.planned_private = resp.plannedPrivate;
+  });
+  response.diagnostics = diagnosticsToProto(diagnostics.items);
+  return response;
+}

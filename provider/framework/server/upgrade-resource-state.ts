@@ -1,0 +1,51 @@
+import type * as tf from "../../protocol/tfplugin6";
+import { decodeJsonValue } from "../../protocol/codec";
+import type { CtyType } from "../../protocol/codec/cty-type";
+import { Diagnostics } from "../diagnostics";
+import { encodeObject, guarded, type ProviderRuntime } from "./runtime";
+import { diagnosticsToProto } from "./to-proto";
+import { isObject, newObject, type TfObject } from "../../protocol/codec/value";
+
+/**
+ * The stored JSON state, read under the current schema. Attributes added since the state was written are
+ * null; attributes no longer in the schema are dropped. There is one schema version so far.
+ */
+export async function upgradeResourceState<C>(rt: ProviderRuntime<C>, req: tf.UpgradeResourceStateRequest): Promise<tf.UpgradeResourceStateResponse> {
+  const diagnostics = new Diagnostics();
+  let upgraded: tf.DynamicValue | undefined;
+  await guarded(rt.log, "UpgradeResourceState", diagnostics, () => {
+    const kind = rt.resource(req.type_name, diagnostics);
+    if (!kind) return;
+    if (req.version > kind.schema.version) {
+      diagnostics.addError(
+        "State From A Newer Provider",
+        `The state of this ${req.type_name} was written by a newer litellm provider (schema version ${req.version}, this one knows ${kind.schema.version}). Upgrade the provider.`,
+      );
+      return;
+    }
+    const json = req.raw_state?.json;
+    if (!json || json.length === 0) {
+      diagnostics.addError("Unsupported State Format", "Only JSON state is supported; this state uses the pre-0.12 flatmap format.");
+      return;
+    }
+    const state = decodeJsonValue(withCurrentAttributesOnly(json, kind.type), kind.type);
+    if (state !== null && !isObject(state)) throw new Error("stored state is not an object");
+    upgraded = encodeObject((state as TfObject | null) ?? newObject(), kind.type);
+  });
+  return { upgraded_state: upgraded, diagnostics: diagnosticsToProto(diagnostics.items) };
+}
+
+/** Drops top-level keys the current schema does not have, without touching the values' text. */
+function withCurrentAttributesOnly(json: Uint8Array, type: CtyType): Uint8Array {
+  if (!Array.isArray(type) || type[0] !== "object") return json;
+  const known = type[1];
+  const text = Buffer.from(json).toString("utf8");
+  const parsed: unknown = JSON.parse(text);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return json;
+  const extra = Object.keys(parsed).filter((k) => !(k in known));
+  if (extra.length === 0) return json;
+  // Only after a schema dropped an attribute; no attribute here needs more than float64 precision.
+  const trimmed = parsed as Record<string, unknown>;
+  for (const k of extra) delete trimmed[k];
+  return Buffer.from(JSON.stringify(trimmed));
+}

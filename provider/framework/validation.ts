@@ -1,0 +1,140 @@
+// Configuration validation with ajv: a JSON Schema compiled from the schema document's types plus each
+// definition's constraints. Null and unknown values are not checked (Terraform enforces required, and an
+// unknown value is only known at apply), so `terraform validate` with input variables never fails on them.
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import type { CtyType } from "../protocol/codec/cty-type";
+import { containsUnknown, isUnknown, isObject, numberText, Decimal, type TfValue, type TfObject } from "../protocol/codec/value";
+import { Diagnostics, type AttributePath } from "./diagnostics";
+import type { BlockSchema } from "./schema";
+
+export interface AttributeConstraint {
+  /** JSON Schema keywords for the attribute's JSON form, e.g. { enum: [...] } or { minimum: 0 }. */
+  schema: Record<string, unknown>;
+  /** What a valid value looks like, for the diagnostic: "must be one of: admin, user". */
+  expectation: string;
+}
+export type AttributeConstraints = Record<string, AttributeConstraint>;
+
+let ajvInstance: Ajv | undefined;
+function ajv(): Ajv {
+  if (!ajvInstance) {
+    ajvInstance = new Ajv({ allErrors: true, strict: true });
+    addFormats(ajvInstance, ["email", "uri"]);
+    ajvInstance.addKeyword({
+      keyword: "jsonObjectString",
+      type: "string",
+      schemaType: "boolean",
+      validate: (want: boolean, text: string) => !want || isJsonObjectText(text),
+    });
+  }
+  return ajvInstance;
+}
+
+export function isJsonObjectText(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
+function jsonSchemaForType(t: CtyType): Record<string, unknown> {
+  if (t === "string") return { type: "string" };
+  if (t === "number") return { type: "number" };
+  if (t === "bool") return { type: "boolean" };
+  if (t === "dynamic") return {};
+  const [kind, arg] = t;
+  if (kind === "list" || kind === "set") return { type: "array", items: jsonSchemaForType(arg) };
+  if (kind === "map") return { type: "object", additionalProperties: jsonSchemaForType(arg) };
+  if (kind === "object") {
+    const properties: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(arg)) properties[k] = jsonSchemaForType(v);
+    return { type: "object", properties };
+  }
+  return { type: "array" };
+}
+
+export interface ConfigValidator {
+  (config: TfObject): Diagnostics;
+}
+
+/** Compiles a validator for a block. Unknown constraint names are a programming error and throw at once. */
+export function compileConfigValidator(block: BlockSchema, constraints: AttributeConstraints = {}): ConfigValidator {
+  const properties: Record<string, unknown> = {};
+  const sensitive = new Set<string>();
+  for (const a of block.attributes) {
+    properties[a.name] = { ...jsonSchemaForType(a.type), ...(constraints[a.name]?.schema ?? {}) };
+    if (a.sensitive) sensitive.add(a.name);
+  }
+  for (const name of Object.keys(constraints)) {
+    if (!(name in properties)) throw new Error(`constraint for unknown attribute ${name}`);
+  }
+  let compiled: ValidateFunction | undefined;
+  const compile = () => (compiled ??= ajv().compile({ type: "object", properties }));
+
+  return (config) => {
+    const diagnostics = new Diagnostics();
+    const json = toCheckableJson(config);
+    const validate = compile();
+    if (validate(json)) return diagnostics;
+    const reported = new Set<string>();
+    for (const error of validate.errors ?? []) {
+      const path = pathFromPointer(error.instancePath);
+      const name = "attribute" in (path[0] ?? {}) ? (path[0] as { attribute: string }).attribute : "";
+      const key = error.instancePath;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const expectation = constraints[name]?.expectation ?? describeAjvError(error);
+      const shown = sensitive.has(name) ? "" : ` Got ${JSON.stringify(valueAt(json, path))}.`;
+      diagnostics.addError("Invalid Attribute Value", `Attribute ${formatName(path)} ${expectation}.${shown}`, path);
+    }
+    return diagnostics;
+  };
+}
+
+function formatName(path: AttributePath): string {
+  return path.map((s, i) => ("attribute" in s ? (i ? "." : "") + s.attribute : "key" in s ? `["${s.key}"]` : `[${s.index}]`)).join("");
+}
+
+function describeAjvError(e: ErrorObject): string {
+  return e.message ?? "is invalid";
+}
+
+function pathFromPointer(pointer: string): AttributePath {
+  const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return parts.map((p, i) => (i === 0 ? { attribute: p } : /^\d+$/.test(p) ? { index: Number(p) } : { key: p }));
+}
+
+function valueAt(json: unknown, path: AttributePath): unknown {
+  let v: unknown = json;
+  for (const s of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)["attribute" in s ? s.attribute : "key" in s ? s.key : s.index];
+  }
+  return v;
+}
+
+/** The config as plain JSON, leaving out nulls, and anything unknown or holding unknowns. */
+function toCheckableJson(config: TfObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (v === null || containsUnknown(v)) continue;
+    out[k] = plainJson(v);
+  }
+  return out;
+}
+
+function plainJson(v: TfValue): unknown {
+  if (v === null || isUnknown(v)) return null;
+  if (typeof v === "bigint" || v instanceof Decimal) return Number(numberText(v));
+  if (Array.isArray(v)) return v.map(plainJson);
+  if (isObject(v)) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== null) o[k] = plainJson(x);
+    return o;
+  }
+  if (typeof v === "object") return null;
+  return v;
+}

@@ -1,0 +1,191 @@
+// The LiteLLM management API client: typed calls, the master key as a Bearer token, retries, timeouts, TLS.
+import type { AxiosInstance, AxiosStatic } from "axios";
+import { LiteLLMError } from "./errors";
+import { callWithRetries, defaultRetryPolicy, type CallOptions, type RetryPolicy } from "./http";
+import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
+
+export interface ClientOptions {
+  apiBase: string;
+  apiKey: string;
+  timeoutMs: number;
+  retry?: Partial<RetryPolicy>;
+  /** Extra PEM certificate authorities to trust. */
+  caPem?: string;
+  insecureSkipVerify?: boolean;
+  userAgent?: string;
+}
+
+export class LiteLLMClient {
+  private readonly http: AxiosInstance;
+  private readonly policy: RetryPolicy;
+
+  constructor(options: ClientOptions) {
+    this.http = createHttp(options);
+    this.policy = { ...defaultRetryPolicy, ...options.retry };
+  }
+
+  private async call(opts: CallOptions) {
+    return callWithRetries(this.http, opts, this.policy);
+  }
+
+  /** POST /user/new. A user_id chosen by the caller makes a retried create safe. */
+  async newUser(body: NewUserRequest, signal?: AbortSignal): Promise<NewUserResponse & { retried: boolean }> {
+    const res = await this.call({ method: "POST", path: "/user/new", body, idempotent: body.user_id !== undefined, signal });
+    const b = expectObject(res.body, "POST", "/user/new");
+    if (typeof b.user_id !== "string") throw malformed("POST", "/user/new", "no user_id in the answer");
+    return { user_id: b.user_id, key: typeof b.key === "string" ? b.key : "", retried: res.retried };
+  }
+
+  /** GET /user/info. null when the user does not exist: 404 now, or 200 with an empty user_info up to 1.80.7. */
+  async userInfo(userId: string, signal?: AbortSignal): Promise<UserInfo | null> {
+    try {
+      const res = await this.call({ method: "GET", path: "/user/info", query: { user_id: userId }, idempotent: true, signal });
+      const b = expectObject(res.body, "GET", "/user/info");
+      const info = b.user_info as Record<string, unknown> | null | undefined;
+      if (!info || typeof info !== "object" || typeof info.user_id !== "string") return null;
+      return { user: toUser(info), keys: Array.isArray(b.keys) ? b.keys.map(toKeyRow) : [] };
+    } catch (e) {
+      if (e instanceof LiteLLMError && e.isNotFound) return null;
+      throw e;
+    }
+  }
+
+  /** Users whose email is exactly `email`, compared as LiteLLM does: trimmed and case-insensitive. */
+  async findUsersByEmail(email: string, signal?: AbortSignal): Promise<LiteLLMUser[]> {
+    const wanted = email.trim().toLowerCase();
+    const found: LiteLLMUser[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.call({
+        method: "GET",
+        path: "/user/list",
+        query: { user_email: email.trim(), page, page_size: 100 },
+        idempotent: true,
+        signal,
+      });
+      const b = expectObject(res.body, "GET", "/user/list");
+      const users = Array.isArray(b.users) ? b.users : [];
+      for (const u of users) {
+        const user = toUser(u as Record<string, unknown>);
+        if ((user.user_email ?? "").trim().toLowerCase() === wanted) found.push(user);
+      }
+      const totalPages = typeof b.total_pages === "number" ? b.total_pages : 1;
+      if (page >= totalPages || users.length === 0) return found;
+    }
+  }
+
+  async updateUser(userId: string, fields: UserFields, signal?: AbortSignal): Promise<void> {
+    const res = await this.call({ method: "POST", path: "/user/update", body: { ...fields, user_id: userId }, idempotent: true, signal });
+    expectObject(res.body, "POST", "/user/update");
+  }
+
+  /** POST /user/delete; false when LiteLLM no longer has the user. */
+  async deleteUser(userId: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.call({ method: "POST", path: "/user/delete", body: { user_ids: [userId] }, idempotent: true, signal });
+      return true;
+    } catch (e) {
+      if (e instanceof LiteLLMError && e.isNotFound) return false;
+      throw e;
+    }
+  }
+
+  /** POST /key/generate; returns the raw key. Not idempotent: retried only when LiteLLM certainly did not act. */
+  async generateKey(body: GenerateKeyRequest, signal?: AbortSignal): Promise<{ key: string; token: string | null }> {
+    const res = await this.call({ method: "POST", path: "/key/generate", body, idempotent: false, signal });
+    const b = expectObject(res.body, "POST", "/key/generate");
+    if (typeof b.key !== "string" || !b.key) throw malformed("POST", "/key/generate", "no key in the answer");
+    return { key: b.key, token: typeof b.token === "string" ? b.token : null };
+  }
+
+  /** POST /key/delete for raw keys or their sha256 tokens; false when none of them existed. */
+  async deleteKeys(keys: string[], signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.call({ method: "POST", path: "/key/delete", body: { keys }, idempotent: true, signal });
+      return true;
+    } catch (e) {
+      if (e instanceof LiteLLMError && e.isNotFound) return false;
+      throw e;
+    }
+  }
+}
+
+function createHttp(o: ClientOptions): AxiosInstance {
+  // Loaded on first use: validate-only provider processes never pay for axios and the TLS agent.
+  const axios = require("axios") as AxiosStatic;
+  const https = require("node:https") as typeof import("node:https");
+  const tls = require("node:tls") as typeof import("node:tls");
+  const base = o.apiBase.replace(/\/+$/, "");
+  const httpsAgent = base.startsWith("https:")
+    ? new https.Agent({
+        keepAlive: true,
+        rejectUnauthorized: !o.insecureSkipVerify,
+        ca: o.caPem ? [...tls.rootCertificates, o.caPem] : undefined,
+      })
+    : undefined;
+  const http = require("node:http") as typeof import("node:http");
+  return axios.create({
+    baseURL: base,
+    timeout: o.timeoutMs,
+    headers: {
+      Authorization: `Bearer ${o.apiKey}`,
+      "Content-Type": "application/json",
+      Accept: "application/json",
+      "User-Agent": o.userAgent ?? "litellm-tf",
+    },
+    responseType: "text",
+    transformResponse: [(d: unknown) => d],
+    validateStatus: () => true,
+    maxRedirects: 0,
+    httpsAgent,
+    httpAgent: base.startsWith("http:") ? new http.Agent({ keepAlive: true }) : undefined,
+    proxy: false,
+  });
+}
+
+function expectObject(body: unknown, method: string, path: string): Record<string, unknown> {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(method, path, "the answer is not a JSON object");
+  return body as Record<string, unknown>;
+}
+
+function malformed(method: string, path: string, what: string): LiteLLMError {
+  return new LiteLLMError(method, path, 200, `unexpected answer: ${what}. Is api_base a LiteLLM proxy?`, false);
+}
+
+function num(v: unknown): number | null {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+function str(v: unknown): string | null {
+  return typeof v === "string" ? v : null;
+}
+
+export function toUser(r: Record<string, unknown>): LiteLLMUser {
+  return {
+    user_id: String(r.user_id),
+    user_email: str(r.user_email),
+    user_alias: str(r.user_alias),
+    user_role: str(r.user_role),
+    max_budget: num(r.max_budget),
+    budget_duration: str(r.budget_duration),
+    tpm_limit: num(r.tpm_limit),
+    rpm_limit: num(r.rpm_limit),
+    models: Array.isArray(r.models) ? r.models.filter((m): m is string => typeof m === "string") : [],
+    metadata: r.metadata && typeof r.metadata === "object" && !Array.isArray(r.metadata) ? (r.metadata as Record<string, unknown>) : {},
+    spend: num(r.spend) ?? 0,
+    created_at: str(r.created_at),
+    updated_at: str(r.updated_at),
+  };
+}
+
+function toKeyRow(k: unknown): LiteLLMKeyRow {
+  const r = (k && typeof k === "object" ? k : {}) as Record<string, unknown>;
+  return {
+    token: String(r.token ?? ""),
+    key_alias: str(r.key_alias),
+    key_name: str(r.key_name),
+    expires: str(r.expires),
+    created_at: str(r.created_at),
+    team_id: str(r.team_id),
+  };
+}

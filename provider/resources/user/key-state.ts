@@ -1,0 +1,43 @@
+// The virtual key a litellm_user owns. LiteLLM shows the raw key only once, so state keeps it, and private
+// state keeps its sha256 token, which /user/info lists: that is how a key deleted out of band is noticed.
+import { createHash } from "node:crypto";
+import type { LiteLLMKeyRow } from "../../litellm/types";
+import { describeSeconds } from "./semantics";
+
+export interface UserPrivateState {
+  /** sha256 of the key this resource manages (created here, or adopted at import), or null when it manages none. */
+  keyToken: string | null;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export function readPrivate(bytes: Uint8Array): UserPrivateState {
+  if (!bytes || bytes.length === 0) return { keyToken: null };
+  try {
+    const v = JSON.parse(decoder.decode(bytes)) as Partial<UserPrivateState>;
+    return { keyToken: typeof v.keyToken === "string" ? v.keyToken : null };
+  } catch {
+    return { keyToken: null };
+  }
+}
+
+export function writePrivate(p: UserPrivateState): Uint8Array {
+  return encoder.encode(JSON.stringify(p));
+}
+
+export function keyToken(rawKey: string): string {
+  return createHash("sha256").update(rawKey).digest("hex");
+}
+
+/** Keys that belong to the user rather than to the LiteLLM dashboard's own sessions. */
+export function userKeys(keys: LiteLLMKeyRow[]): LiteLLMKeyRow[] {
+  return keys.filter((k) => k.team_id !== "litellm-dashboard");
+}
+
+/** A key's lifetime as LiteLLM was asked for it, recovered from its creation and expiry times. */
+export function keyLifetime(k: LiteLLMKeyRow): string | null {
+  if (!k.expires || !k.created_at) return null;
+  const seconds = Math.round((Date.parse(k.expires) - Date.parse(k.created_at)) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? describeSeconds(seconds) : null;
+}

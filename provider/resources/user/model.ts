@@ -1,0 +1,165 @@
+// litellm_user values: reading attributes from Terraform objects, what LiteLLM receives for them, and the
+// state built from what LiteLLM returns, keeping the user's spelling wherever it means the same.
+import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type TfValue } from "../../protocol/codec/value";
+import type { LiteLLMUser, UserFields } from "../../litellm/types";
+import {
+  budgetDurationsEquivalent,
+  canonicalJson,
+  emailsEquivalent,
+  jsonTextsEquivalent,
+  nativeBudgetDuration,
+  nativeRole,
+  parseJsonObject,
+} from "./semantics";
+
+export function str(o: TfObject, k: string): string | null {
+  const v = o[k];
+  return typeof v === "string" ? v : null;
+}
+export function num(o: TfObject, k: string): number | null {
+  const v = o[k];
+  if (v === null || v === undefined || isUnknown(v) || typeof v === "string" || typeof v === "boolean" || Array.isArray(v)) return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  return Number(numberText(v as unknown as TfNumber));
+}
+export function bool(o: TfObject, k: string): boolean | null {
+  const v = o[k];
+  return typeof v === "boolean" ? v : null;
+}
+export function strList(o: TfObject, k: string): string[] | null {
+  const v = o[k];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : null;
+}
+export function known(o: TfObject, k: string): boolean {
+  return !isUnknown(o[k]);
+}
+
+/** The attributes LiteLLM stores on the user row, which /user/update can change in place. */
+export const userRowAttributes = [
+  "user_email",
+  "user_alias",
+  "user_role",
+  "max_budget",
+  "budget_duration",
+  "tpm_limit",
+  "rpm_limit",
+  "models",
+  "metadata",
+] as const;
+export type UserRowAttribute = (typeof userRowAttributes)[number];
+
+/** Attributes LiteLLM cannot clear once set: /user/update ignores null, [] and {}. */
+export const unclearableAttributes = ["budget_duration", "tpm_limit", "rpm_limit", "models", "metadata"] as const;
+
+const asNumber = (v: TfValue): number | null => (v === null || isUnknown(v) ? null : typeof v === "number" ? v : Number(numberText(v as TfNumber)));
+const emptyToNull = (v: TfValue): TfValue => (v === "" ? null : v);
+
+/** When two values of an attribute mean the same to LiteLLM. */
+export const equivalent: Record<string, (a: TfValue, b: TfValue) => boolean> = {
+  user_email: (a, b) => (typeof a === "string" && typeof b === "string" ? emailsEquivalent(a, b) : a === b),
+  user_alias: (a, b) => emptyToNull(a) === emptyToNull(b),
+  user_role: (a, b) => (typeof a === "string" && typeof b === "string" ? nativeRole(a) === nativeRole(b) : a === b),
+  max_budget: (a, b) => (asNumber(a) ?? 0) === (asNumber(b) ?? 0),
+  budget_duration: (a, b) => (typeof a === "string" && typeof b === "string" ? budgetDurationsEquivalent(a, b) : emptyToNull(a) === emptyToNull(b)),
+  tpm_limit: (a, b) => asNumber(a) === asNumber(b),
+  rpm_limit: (a, b) => asNumber(a) === asNumber(b),
+  models: (a, b) => valuesEqual(Array.isArray(a) ? a : [], Array.isArray(b) ? b : []),
+  metadata: (a, b) => jsonTextsEquivalent(typeof a === "string" ? a : "{}", typeof b === "string" ? b : "{}"),
+};
+
+export function isEquivalent(attribute: string, a: TfValue, b: TfValue): boolean {
+  if (isUnknown(a) || isUnknown(b)) return false;
+  const eq = equivalent[attribute];
+  return eq ? eq(a, b) : valuesEqual(a, b);
+}
+
+/** The value LiteLLM receives for one row attribute, or undefined when nothing is sent. */
+export function nativeValue(attribute: UserRowAttribute, o: TfObject): unknown {
+  switch (attribute) {
+    case "user_email":
+      return str(o, "user_email") ?? undefined;
+    case "user_alias":
+      return str(o, "user_alias") ?? undefined;
+    case "user_role": {
+      const r = str(o, "user_role");
+      return r === null ? undefined : nativeRole(r);
+    }
+    case "max_budget": {
+      const b = num(o, "max_budget");
+      return b === null || b === 0 ? undefined : b;
+    }
+    case "budget_duration": {
+      const d = str(o, "budget_duration");
+      return d === null ? undefined : nativeBudgetDuration(d);
+    }
+    case "tpm_limit":
+    case "rpm_limit":
+      return num(o, attribute) ?? undefined;
+    case "models":
+      return strList(o, "models") ?? undefined;
+    case "metadata": {
+      const m = str(o, "metadata");
+      return m === null ? undefined : parseJsonObject(m);
+    }
+  }
+}
+
+/** The /user/new fields for a planned user. */
+export function fieldsForCreate(planned: TfObject): UserFields {
+  const fields: Record<string, unknown> = {};
+  for (const a of userRowAttributes) {
+    const v = nativeValue(a, planned);
+    if (v !== undefined) fields[a] = v;
+  }
+  return fields as UserFields;
+}
+
+/**
+ * The /user/update fields for what changed between prior and planned. A removed alias is sent as "" and an
+ * unlimited budget as null, the two clears LiteLLM honours.
+ */
+export function fieldsForUpdate(prior: TfObject, planned: TfObject): UserFields {
+  const fields: Record<string, unknown> = {};
+  for (const a of userRowAttributes) {
+    if (valuesEqual(prior[a], planned[a])) continue;
+    const v = nativeValue(a, planned);
+    if (v !== undefined) fields[a] = v;
+    else if (a === "user_alias") fields[a] = "";
+    else if (a === "max_budget") fields[a] = null;
+  }
+  return fields as UserFields;
+}
+
+/** A LiteLLM user row in state form: no budget is 0, empty lists, objects and strings are null. */
+export function serverValues(user: LiteLLMUser): Record<UserRowAttribute, TfValue> {
+  const metadata = Object.keys(user.metadata).length ? canonicalJson(user.metadata) : null;
+  return {
+    user_email: user.user_email,
+    user_alias: user.user_alias || null,
+    user_role: user.user_role,
+    max_budget: user.max_budget ?? 0,
+    budget_duration: user.budget_duration || null,
+    tpm_limit: user.tpm_limit,
+    rpm_limit: user.rpm_limit,
+    models: user.models.length ? [...user.models] : null,
+    metadata,
+  };
+}
+
+/**
+ * The state for a user as LiteLLM has it. Where `base` (the plan or the prior state) holds a value that
+ * means the same as the server's, the base's spelling is kept.
+ */
+export function rowStateFromServer(state: TfObject, user: LiteLLMUser, base: TfObject | null): void {
+  const server = serverValues(user);
+  for (const a of userRowAttributes) {
+    const mine = base ? base[a] : null;
+    state[a] = base && !isUnknown(mine) && isEquivalent(a, mine, server[a]) ? mine : server[a];
+  }
+  state.id = user.user_id;
+  state.user_id = user.user_id;
+  state.spend = user.spend;
+  state.created_at = user.created_at;
+  state.updated_at = user.updated_at;
+}

@@ -1,0 +1,97 @@
+// How the seeds' spellings map onto LiteLLM's, and when two spellings mean the same thing.
+// The native form is what LiteLLM receives; state keeps what the user wrote whenever it means the same.
+
+/** The roles /user/new and /user/update accept. */
+export const nativeRoles = ["proxy_admin", "proxy_admin_viewer", "internal_user", "internal_user_viewer"] as const;
+/** The Terraform seed's admin/user and the operator seed's admin/customer. */
+export const roleAliases: Record<string, string> = { admin: "proxy_admin", user: "internal_user", customer: "internal_user" };
+export const acceptedRoles = [...Object.keys(roleAliases), ...nativeRoles];
+
+export function nativeRole(role: string): string {
+  return roleAliases[role] ?? role;
+}
+
+/** The Terraform seed's budget periods, in LiteLLM's duration form. */
+export const budgetDurationAliases: Record<string, string> = { daily: "1d", weekly: "7d", monthly: "1mo" };
+/** LiteLLM's own form; months beyond 1 make LiteLLM fail with a 500, so they are refused here. */
+export const budgetDurationPattern = "^(daily|weekly|monthly|[0-9]+[smhdw]|0*1mo)$";
+export const keyDurationPattern = "^[0-9]+(s|m|h|d|w|mo)$";
+
+export function nativeBudgetDuration(d: string): string {
+  return budgetDurationAliases[d] ?? d;
+}
+
+const unitSeconds: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+/** "7d", "1w" and "weekly" all mean the same reset period. */
+export function budgetDurationsEquivalent(a: string, b: string): boolean {
+  return canonicalDuration(nativeBudgetDuration(a)) === canonicalDuration(nativeBudgetDuration(b));
+}
+
+function canonicalDuration(d: string): string {
+  const m = /^0*([0-9]+)(mo|[smhdw])$/.exec(d);
+  if (!m) return d;
+  const n = Number(m[1]);
+  if (m[2] === "mo") return `${n}mo`;
+  return `${n * unitSeconds[m[2]]}s`;
+}
+
+/** Key lifetimes: the same number of seconds, or months against 28–31 days each (LiteLLM counts calendar months). */
+export function keyDurationsEquivalent(a: string, b: string): boolean {
+  const pa = parseDuration(a), pb = parseDuration(b);
+  if (!pa || !pb) return a === b;
+  if (pa.months && pb.months) return pa.months === pb.months;
+  if (pa.months || pb.months) {
+    const months = pa.months || pb.months;
+    const seconds = pa.months ? pb.seconds : pa.seconds;
+    return seconds >= months * 28 * 86400 && seconds <= months * 31 * 86400;
+  }
+  return pa.seconds === pb.seconds;
+}
+
+function parseDuration(d: string): { seconds: number; months: number } | undefined {
+  const m = /^([0-9]+)(mo|[smhdw])$/.exec(d);
+  if (!m) return undefined;
+  return m[2] === "mo" ? { seconds: 0, months: Number(m[1]) } : { seconds: Number(m[1]) * unitSeconds[m[2]], months: 0 };
+}
+
+/** The shortest whole-unit spelling of a key lifetime, for imports: 2592000 s → "30d". */
+export function describeSeconds(seconds: number): string {
+  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60]] as const) {
+    if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
+}
+
+export function emailsEquivalent(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** JSON text with object keys sorted and no whitespace, as Terraform's jsonencode writes it. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function jsonTextsEquivalent(a: string, b: string): boolean {
+  const pa = parseJsonObject(a), pb = parseJsonObject(b);
+  return pa !== undefined && pb !== undefined && canonicalJson(pa) === canonicalJson(pb);
+}
