@@ -33,7 +33,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly userRole?: string;
   /**
-  * Maximum budget for the user in US dollars. 0 means unlimited, which LiteLLM stores as no budget. Removing it also makes the budget unlimited.
+  * Maximum budget for the user in US dollars. 0 means unlimited: LiteLLM stores no budget, and state shows 0. Removing the argument also makes the budget unlimited.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#max_budget User#max_budget}
   */
@@ -223,7 +223,7 @@ export class User extends cdktf.TerraformResource {
     return this._userRole;
   }
 
-  // max_budget - computed: false, optional: true, required: false
+  // max_budget - computed: true, optional: true, required: false
   private _maxBudget?: number;
   public get maxBudget() {
     return this.getNumberAttribute('max_budget');
