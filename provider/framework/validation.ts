@@ -65,7 +65,7 @@ export function compileConfigValidator(block: BlockSchema, constraints: Attribut
   const properties: Record<string, unknown> = {};
   const sensitive = new Set<string>();
   for (const a of block.attributes) {
-    properties[a.name] = { ...jsonSchemaForType(a.type), ...(constraints[a.name]?.schema ?? {}) };
+    properties[a.name] = mergeSchemas(jsonSchemaForType(a.type), constraints[a.name]?.schema ?? {});
     if (a.sensitive) sensitive.add(a.name);
   }
   for (const name of Object.keys(constraints)) {
@@ -92,6 +92,17 @@ export function compileConfigValidator(block: BlockSchema, constraints: Attribut
     }
     return diagnostics;
   };
+}
+
+/** The type's schema with the constraint's keywords laid over it, nested keywords (items) merged too. */
+function mergeSchemas(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(extra)) {
+    const b = out[k];
+    const bothObjects = b && v && typeof b === "object" && typeof v === "object" && !Array.isArray(b) && !Array.isArray(v);
+    out[k] = bothObjects ? mergeSchemas(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
 }
 
 function formatName(path: AttributePath): string {

@@ -1,0 +1,82 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { newObject, type TfObject, type TfValue } from "../../protocol/codec/value";
+import type { LiteLLMUser } from "../../litellm/types";
+import { fieldsForCreate, fieldsForUpdate, isEquivalent, rowStateFromServer } from "./model";
+
+const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries(o));
+
+const plannedUser = obj({
+  user_email: "Dev@Company.com",
+  user_alias: "dev",
+  user_role: "admin",
+  max_budget: 0,
+  budget_duration: "weekly",
+  tpm_limit: 100000,
+  rpm_limit: null,
+  models: ["gpt-4"],
+  metadata: '{ "team": "Backend", "department": "Engineering" }',
+});
+
+const serverUser: LiteLLMUser = {
+  user_id: "u1",
+  user_email: "Dev@Company.com",
+  user_alias: "dev",
+  user_role: "proxy_admin",
+  max_budget: null,
+  budget_duration: "7d",
+  tpm_limit: 100000,
+  rpm_limit: null,
+  models: ["gpt-4"],
+  metadata: { department: "Engineering", team: "Backend" },
+  spend: 1.5,
+  created_at: "2026-01-01T00:00:00.000Z",
+  updated_at: "2026-01-02T00:00:00.000Z",
+};
+
+test("what /user/new receives: native role and duration, parsed metadata, no budget for 0", () => {
+  assert.deepEqual(fieldsForCreate(plannedUser), {
+    user_email: "Dev@Company.com",
+    user_alias: "dev",
+    user_role: "proxy_admin",
+    budget_duration: "7d",
+    tpm_limit: 100000,
+    models: ["gpt-4"],
+    metadata: { team: "Backend", department: "Engineering" },
+  });
+});
+
+test("state keeps the user's spelling where it means the same as LiteLLM's", () => {
+  const state = newObject();
+  rowStateFromServer(state, serverUser, plannedUser);
+  assert.equal(state.user_role, "admin");
+  assert.equal(state.budget_duration, "weekly");
+  assert.equal(state.metadata, '{ "team": "Backend", "department": "Engineering" }');
+  assert.equal(state.max_budget, 0);
+  assert.equal(state.spend, 1.5);
+  assert.equal(state.id, "u1");
+});
+
+test("state takes LiteLLM's value where it differs, in canonical form", () => {
+  const state = newObject();
+  rowStateFromServer(state, { ...serverUser, user_role: "internal_user", metadata: { z: 1, a: 2 }, models: [] }, plannedUser);
+  assert.equal(state.user_role, "internal_user");
+  assert.equal(state.metadata, '{"a":2,"z":1}');
+  assert.equal(state.models, null);
+});
+
+test("updates send only what changed, with the clears LiteLLM honours", () => {
+  const prior = obj({ ...plannedUser, user_alias: "old", max_budget: 50, user_role: "admin" });
+  const planned = obj({ ...plannedUser, user_alias: null, max_budget: 0, user_role: "admin" });
+  assert.deepEqual(fieldsForUpdate(prior, planned), { user_alias: "", max_budget: null });
+});
+
+test("equivalences", () => {
+  assert.ok(isEquivalent("max_budget", 0, null));
+  assert.ok(isEquivalent("models", null, []));
+  assert.ok(isEquivalent("user_email", "A@B.com", "a@b.com"));
+  assert.ok(isEquivalent("user_role", "user", "internal_user"));
+  assert.ok(isEquivalent("user_role", "customer", "internal_user"));
+  assert.ok(!isEquivalent("user_role", "admin", "internal_user"));
+  assert.ok(isEquivalent("metadata", null, "{}"));
+});

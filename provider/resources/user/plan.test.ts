@@ -1,0 +1,157 @@
+// litellm_user planning through the real ProviderService, with values encoded as Terraform sends them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
+import { isUnknown, newObject, unknown, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
+import schemaDocument from "../../../schema/litellm.schema.json";
+import { createLitellmProviderService } from "../index";
+import { writePrivate } from "./key-state";
+
+const schema = readSchemaDocument(schemaDocument as SchemaDocument).resources.get("litellm_user")!;
+const type = impliedType(schema.block);
+const service = createLitellmProviderService();
+const allNull = () => newObject(schema.block.attributes.map((a) => [a.name, null as TfValue]));
+const config = (o: Record<string, TfValue>): TfObject => newObject(Object.entries({ ...allNull(), ...o }));
+const enc = (o: TfObject | null) => encodeDynamicValue(o, type);
+
+/** Terraform's proposal: config, with computed attributes null in config taking their prior value. */
+function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
+  const p = newObject(Object.entries(cfg));
+  for (const a of schema.block.attributes) if (a.computed && cfg[a.name] === null) p[a.name] = prior ? prior[a.name] : null;
+  return p;
+}
+
+async function plan(cfg: TfObject, prior: TfObject | null, priorPrivate = new Uint8Array()) {
+  const res = await service.PlanResourceChange({
+    type_name: "litellm_user",
+    prior_state: enc(prior),
+    proposed_new_state: enc(proposed(cfg, prior)),
+    config: enc(cfg),
+    prior_private: priorPrivate,
+  });
+  return {
+    planned: decodeDynamicValue(res.planned_state, type) as TfObject,
+    replace: res.requires_replace.map((p) => p.steps.map((s) => s.attribute_name).join(".")),
+    diagnostics: res.diagnostics,
+  };
+}
+
+const priorState = config({
+  id: "u1",
+  user_id: "u1",
+  user_email: "alice@example.com",
+  user_role: "admin",
+  max_budget: 10,
+  budget_duration: "daily",
+  tpm_limit: 5,
+  models: ["gpt-4o"],
+  metadata: '{"b":1,"a":2}',
+  auto_create_key: false,
+  spend: 0,
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+});
+
+test("create: defaults are planned, server-made values are unknown, nothing else is", async () => {
+  const { planned, diagnostics } = await plan(config({ user_email: "a@b.co" }), null);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(planned.user_role, "user");
+  assert.equal(planned.auto_create_key, false);
+  assert.equal(planned.max_budget, 0);
+  assert.equal(planned.key, null, "no key without auto_create_key");
+  for (const a of ["budget_duration", "tpm_limit", "rpm_limit", "models", "metadata"]) assert.equal(planned[a], null, a);
+  for (const a of ["id", "user_id", "spend", "created_at", "updated_at"]) assert.ok(isUnknown(planned[a]), a);
+});
+
+test("create with auto_create_key plans an unknown key", async () => {
+  const { planned } = await plan(config({ user_email: "a@b.co", auto_create_key: true, key_alias: "k" }), null);
+  assert.ok(isUnknown(planned.key));
+});
+
+test("no change: equivalent spellings keep what state has", async () => {
+  const cfg = config({
+    user_email: "Alice@Example.com",
+    user_role: "proxy_admin",
+    max_budget: 10,
+    budget_duration: "1d",
+    tpm_limit: 5,
+    models: ["gpt-4o"],
+    metadata: '{ "a": 2, "b": 1 }',
+  });
+  const { planned, replace } = await plan(cfg, priorState);
+  assert.deepEqual(replace, []);
+  for (const a of Object.keys(priorState)) assert.deepEqual(planned[a], priorState[a], a);
+});
+
+test("update: a real change makes updated_at and spend unknown and keeps the rest", async () => {
+  const cfg = config({ user_email: "alice@example.com", user_role: "admin", max_budget: 20, budget_duration: "daily", tpm_limit: 5, models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
+  const { planned } = await plan(cfg, priorState);
+  assert.equal(planned.max_budget, 20);
+  assert.ok(isUnknown(planned.updated_at));
+  assert.ok(isUnknown(planned.spend));
+  assert.equal(planned.created_at, priorState.created_at);
+  assert.equal(planned.user_id, "u1");
+});
+
+test("changing user_id replaces the user", async () => {
+  const cfg = config({ user_id: "u2", user_email: "alice@example.com", user_role: "admin", max_budget: 10, budget_duration: "daily", tpm_limit: 5, models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
+  const { replace } = await plan(cfg, priorState);
+  assert.deepEqual(replace, ["user_id"]);
+});
+
+test("removing an argument LiteLLM cannot clear keeps the server's value and warns", async () => {
+  const cfg = config({ user_email: "alice@example.com", user_role: "admin", max_budget: 10, budget_duration: "daily", models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
+  const { planned, diagnostics } = await plan(cfg, priorState);
+  assert.equal(planned.tpm_limit, 5);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].severity, 2);
+  assert.match(diagnostics[0].summary, /Cannot Clear/);
+  assert.deepEqual(diagnostics[0].attribute?.steps.map((s) => s.attribute_name), ["tpm_limit"]);
+});
+
+test("removing max_budget plans unlimited (0)", async () => {
+  const cfg = config({ user_email: "alice@example.com", user_role: "admin", budget_duration: "daily", tpm_limit: 5, models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
+  const { planned } = await plan(cfg, priorState);
+  assert.equal(planned.max_budget, 0);
+});
+
+test("emptying models is refused at plan with the attribute's path", async () => {
+  const cfg = config({ user_email: "alice@example.com", user_role: "admin", max_budget: 10, budget_duration: "daily", tpm_limit: 5, models: [], metadata: '{"b":1,"a":2}' });
+  const { diagnostics } = await plan(cfg, priorState);
+  const error = diagnostics.find((d) => d.severity === 1);
+  assert.ok(error);
+  assert.deepEqual(error.attribute?.steps.map((s) => s.attribute_name), ["models"]);
+});
+
+test("key: re-issued when key_alias changes, kept otherwise, dropped when turned off", async () => {
+  const withKey = config({ ...Object.fromEntries(Object.entries(priorState)), auto_create_key: true, key_alias: "a", key: "sk-secret" });
+  const priv = writePrivate({ keyToken: "abc" });
+  const base = { user_email: "alice@example.com", user_role: "admin", max_budget: 10, budget_duration: "daily", tpm_limit: 5, models: ["gpt-4o"], metadata: '{"b":1,"a":2}' };
+  const same = await plan(config({ ...base, auto_create_key: true, key_alias: "a" }), withKey, priv);
+  assert.equal(same.planned.key, "sk-secret");
+  const renamed = await plan(config({ ...base, auto_create_key: true, key_alias: "b" }), withKey, priv);
+  assert.ok(isUnknown(renamed.planned.key));
+  const off = await plan(config({ ...base, auto_create_key: false }), withKey, priv);
+  assert.equal(off.planned.key, null);
+  assert.ok(off.diagnostics.some((d) => /Key Will Be Deleted/.test(d.summary)));
+  const lost = await plan(config({ ...base, auto_create_key: true, key_alias: "a" }), withKey, writePrivate({ keyToken: null }));
+  assert.ok(isUnknown(lost.planned.key), "a key gone out of band is re-created");
+});
+
+test("destroy plans null", async () => {
+  const res = await service.PlanResourceChange({ type_name: "litellm_user", prior_state: enc(priorState), proposed_new_state: enc(null), config: enc(null) });
+  assert.equal(decodeDynamicValue(res.planned_state, type), null);
+  assert.deepEqual(res.diagnostics, []);
+});
+
+test("validation names the attribute and accepts unknown values", async () => {
+  const validate = (o: Record<string, TfValue>) =>
+    service.ValidateResourceConfig({ type_name: "litellm_user", config: enc(config({ user_email: "a@b.co", ...o })) });
+  const bad = await validate({ user_role: "owner", budget_duration: "yearly", metadata: "[1]", max_budget: -1, tpm_limit: 1.5, user_email: "nope" });
+  const paths = bad.diagnostics.map((d) => d.attribute?.steps[0].attribute_name).sort();
+  assert.deepEqual(paths, ["budget_duration", "max_budget", "metadata", "tpm_limit", "user_email", "user_role"]);
+  assert.ok(bad.diagnostics.every((d) => d.severity === 1));
+  const ok = await validate({ user_role: unknown, budget_duration: unknown, metadata: unknown, max_budget: 0, user_email: unknown });
+  assert.deepEqual(ok.diagnostics, []);
+});

@@ -1,0 +1,61 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  budgetDurationPattern,
+  budgetDurationsEquivalent,
+  canonicalJson,
+  describeSeconds,
+  jsonTextsEquivalent,
+  keyDurationsEquivalent,
+  nativeBudgetDuration,
+  nativeRole,
+} from "./semantics";
+
+test("seed roles map to LiteLLM's native roles; native roles pass through", () => {
+  assert.equal(nativeRole("admin"), "proxy_admin");
+  assert.equal(nativeRole("user"), "internal_user");
+  assert.equal(nativeRole("customer"), "internal_user");
+  for (const r of ["proxy_admin", "proxy_admin_viewer", "internal_user", "internal_user_viewer"]) assert.equal(nativeRole(r), r);
+});
+
+test("seed budget periods map to LiteLLM durations", () => {
+  assert.equal(nativeBudgetDuration("daily"), "1d");
+  assert.equal(nativeBudgetDuration("weekly"), "7d");
+  assert.equal(nativeBudgetDuration("monthly"), "1mo");
+  assert.equal(nativeBudgetDuration("30m"), "30m");
+});
+
+test("budget_duration accepts the seed's words and LiteLLM's form, and nothing else", () => {
+  const re = new RegExp(budgetDurationPattern);
+  for (const ok of ["daily", "weekly", "monthly", "30s", "30m", "1h", "1d", "30d", "1mo", "2w"]) assert.ok(re.test(ok), ok);
+  for (const bad of ["abc", "1D", "2mo", "12mo", "", "1 d", "d", "-1d", "1.5h", "yearly"]) assert.ok(!re.test(bad), bad);
+});
+
+test("equivalent budget durations", () => {
+  assert.ok(budgetDurationsEquivalent("daily", "1d"));
+  assert.ok(budgetDurationsEquivalent("weekly", "7d"));
+  assert.ok(budgetDurationsEquivalent("weekly", "1w"));
+  assert.ok(budgetDurationsEquivalent("monthly", "1mo"));
+  assert.ok(budgetDurationsEquivalent("60m", "1h"));
+  assert.ok(!budgetDurationsEquivalent("monthly", "30d"));
+  assert.ok(!budgetDurationsEquivalent("daily", "7d"));
+});
+
+test("key lifetimes compare by seconds, months against 28-31 days", () => {
+  assert.ok(keyDurationsEquivalent("30d", "720h"));
+  assert.ok(keyDurationsEquivalent("1mo", "31d"));
+  assert.ok(keyDurationsEquivalent("1mo", "28d"));
+  assert.ok(!keyDurationsEquivalent("1mo", "27d"));
+  assert.ok(!keyDurationsEquivalent("1h", "1d"));
+  assert.equal(describeSeconds(2592000), "30d");
+  assert.equal(describeSeconds(5400), "90m");
+  assert.equal(describeSeconds(3601), "3601s");
+});
+
+test("metadata compares as JSON objects: key order and whitespace do not matter", () => {
+  assert.ok(jsonTextsEquivalent('{"a":1,"b":{"c":[1,2]}}', '{ "b": { "c": [1, 2] }, "a": 1.0 }'));
+  assert.ok(!jsonTextsEquivalent('{"a":1}', '{"a":"1"}'));
+  assert.ok(!jsonTextsEquivalent('{"a":[1,2]}', '{"a":[2,1]}'));
+  assert.ok(!jsonTextsEquivalent("[1]", "[1]"), "arrays are not metadata");
+  assert.equal(canonicalJson({ b: 1, a: { d: 2, c: 3 } }), '{"a":{"c":3,"d":2},"b":1}');
+});
