@@ -1,8 +1,8 @@
 // Configuration validation with ajv: a JSON Schema compiled from the schema document's types plus each
 // definition's constraints. Null and unknown values are not checked (Terraform enforces required, and an
 // unknown value is only known at apply), so `terraform validate` with input variables never fails on them.
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type Ajv from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { CtyType } from "../protocol/codec/cty-type";
 import { containsUnknown, isUnknown, isObject, numberText, Decimal, type TfValue, type TfObject } from "../protocol/codec/value";
 import { Diagnostics, type AttributePath } from "./diagnostics";
@@ -19,7 +19,10 @@ export type AttributeConstraints = Record<string, AttributeConstraint>;
 let ajvInstance: Ajv | undefined;
 function ajv(): Ajv {
   if (!ajvInstance) {
-    ajvInstance = new Ajv({ allErrors: true, strict: true });
+    // Loaded on first validation: plan and apply processes that never validate skip its start-up cost.
+    const AjvClass = (require("ajv") as { default: typeof Ajv }).default;
+    const addFormats = (require("ajv-formats") as { default: (a: Ajv, formats: string[]) => Ajv }).default;
+    ajvInstance = new AjvClass({ allErrors: true, strict: true });
     addFormats(ajvInstance, ["email", "uri"]);
     ajvInstance.addKeyword({
       keyword: "jsonObjectString",

@@ -22,7 +22,7 @@ function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
   return p;
 }
 
-async function plan(cfg: TfObject, prior: TfObject | null, priorPrivate = new Uint8Array()) {
+async function plan(cfg: TfObject, prior: TfObject | null, priorPrivate: Uint8Array = new Uint8Array()) {
   const res = await service.PlanResourceChange({
     type_name: "litellm_user",
     prior_state: enc(prior),
