@@ -1,0 +1,42 @@
+// litellm-tf <command> [args]. One line per command; each module loads only when its command runs,
+// so start-up stays fast however many commands there are.
+
+interface Command {
+  summary: string;
+  run(argv: string[]): Promise<void>;
+}
+
+const commands: Record<string, Command> = {
+  emulator: { summary: "run the LiteLLM API emulator", run: async (argv) => (await import("./commands/emulator.js")).runEmulatorCommand(argv) },
+  help: { summary: "show this help", run: async () => void process.stdout.write(helpText()) },
+};
+
+function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: litellm-tf <command> [args]\n\nCommands:\n${lines.join("\n")}\n`;
+}
+
+/** Returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name = "help", ...rest] = argv;
+  const command = commands[name === "--help" || name === "-h" ? "help" : name];
+  if (!command) {
+    process.stderr.write(`litellm-tf: unknown command "${name}"\n\n${helpText()}`);
+    return 2;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (error) {
+    const usage = error instanceof Error && error.name === "UsageError";
+    process.stderr.write(`litellm-tf ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return usage ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,16 @@
+// What every route handler gets besides the request.
+
+import type { Caller } from "../auth";
+import type { EmuRequest, EmuResponse } from "../http-types";
+import type { EmulatorStore } from "../store";
+
+export interface RouteContext {
+  store: EmulatorStore;
+  /** LiteLLM ≤ 1.80.7 behaviour (reference §10). */
+  legacy: boolean;
+  now(): number;
+  caller: Caller;
+  newUserId(): string;
+}
+
+export type RouteHandler = (req: EmuRequest, ctx: RouteContext) => EmuResponse;

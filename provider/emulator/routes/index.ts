@@ -1,0 +1,34 @@
+// The LiteLLM routes the emulator serves. All of them need an admin caller except the liveliness probe.
+
+import type { RouteHandler } from "./context";
+import { keyDelete } from "./key-delete";
+import { keyGenerate } from "./key-generate";
+import { keyInfo } from "./key-info";
+import { keyUpdate } from "./key-update";
+import { userDelete } from "./user-delete";
+import { userInfo } from "./user-info";
+import { userList } from "./user-list";
+import { userNew } from "./user-new";
+import { userUpdate } from "./user-update";
+
+export interface Route {
+  handler: RouteHandler;
+  public?: boolean;
+}
+
+const liveliness: RouteHandler = () => ({ status: 200, body: "I'm alive!" });
+
+/** path → method → route */
+export const ROUTES: Record<string, Record<string, Route>> = {
+  "/health/liveliness": { GET: { handler: liveliness, public: true } },
+  "/health/liveness": { GET: { handler: liveliness, public: true } },
+  "/user/new": { POST: { handler: userNew } },
+  "/user/info": { GET: { handler: userInfo } },
+  "/user/update": { POST: { handler: userUpdate } },
+  "/user/delete": { POST: { handler: userDelete } },
+  "/user/list": { GET: { handler: userList } },
+  "/key/generate": { POST: { handler: keyGenerate } },
+  "/key/info": { GET: { handler: keyInfo } },
+  "/key/update": { POST: { handler: keyUpdate } },
+  "/key/delete": { POST: { handler: keyDelete } },
+};

@@ -1,0 +1,98 @@
+// The emulator's in-memory database. Maps keep insertion order, which makes listings deterministic;
+// indexes keep the 500-user benchmark linear.
+
+import type { KeyRow, UserRow } from "./rows";
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class EmulatorStore {
+  /** user_id → row. Mutate through the methods so the indexes stay right. */
+  readonly users = new Map<string, UserRow>();
+  /** token (sha256 of the raw key) → row. */
+  readonly keys = new Map<string, KeyRow>();
+  private readonly byEmail = new Map<string, Set<string>>();
+  private readonly keysByUser = new Map<string, Set<string>>();
+  private readonly insertOrder = new Map<string, number>();
+  private sequence = 0;
+
+  getUser(userId: string): UserRow | undefined {
+    return this.users.get(userId);
+  }
+
+  /** Users whose email matches trimmed and case-insensitively, oldest first. */
+  findUsersByEmail(email: string): UserRow[] {
+    const ids = this.byEmail.get(normaliseEmail(email));
+    return ids ? [...ids].map((id) => this.users.get(id)!) : [];
+  }
+
+  putUser(row: UserRow): void {
+    const previous = this.users.get(row.user_id);
+    if (previous?.user_email != null) this.byEmail.get(normaliseEmail(previous.user_email))?.delete(row.user_id);
+    if (!previous) this.insertOrder.set(row.user_id, this.sequence++);
+    this.users.set(row.user_id, row);
+    if (row.user_email != null) {
+      const key = normaliseEmail(row.user_email);
+      const ids = this.byEmail.get(key) ?? new Set<string>();
+      ids.add(row.user_id);
+      this.byEmail.set(key, ids);
+    }
+  }
+
+  /** Deletes the user and every key whose user_id matches. */
+  deleteUser(userId: string): boolean {
+    const row = this.users.get(userId);
+    if (!row) return false;
+    for (const token of [...(this.keysByUser.get(userId) ?? [])]) this.deleteKey(token);
+    if (row.user_email != null) this.byEmail.get(normaliseEmail(row.user_email))?.delete(userId);
+    this.users.delete(userId);
+    this.insertOrder.delete(userId);
+    return true;
+  }
+
+  /** A tie-breaker for rows created in the same millisecond. */
+  insertionIndex(userId: string): number {
+    return this.insertOrder.get(userId) ?? -1;
+  }
+
+  getKey(token: string): KeyRow | undefined {
+    return this.keys.get(token);
+  }
+
+  keysOfUser(userId: string): KeyRow[] {
+    return [...(this.keysByUser.get(userId) ?? [])].map((token) => this.keys.get(token)!);
+  }
+
+  findKeyByAlias(alias: string): KeyRow | undefined {
+    for (const row of this.keys.values()) if (row.key_alias === alias) return row;
+    return undefined;
+  }
+
+  putKey(row: KeyRow): void {
+    const previous = this.keys.get(row.token);
+    if (previous?.user_id != null) this.keysByUser.get(previous.user_id)?.delete(row.token);
+    this.keys.set(row.token, row);
+    if (row.user_id != null) {
+      const tokens = this.keysByUser.get(row.user_id) ?? new Set<string>();
+      tokens.add(row.token);
+      this.keysByUser.set(row.user_id, tokens);
+    }
+  }
+
+  deleteKey(token: string): boolean {
+    const row = this.keys.get(token);
+    if (!row) return false;
+    if (row.user_id != null) this.keysByUser.get(row.user_id)?.delete(token);
+    this.keys.delete(token);
+    return true;
+  }
+
+  clear(): void {
+    this.users.clear();
+    this.keys.clear();
+    this.byEmail.clear();
+    this.keysByUser.clear();
+    this.insertOrder.clear();
+  }
+}
