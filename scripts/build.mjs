@@ -1,11 +1,12 @@
 // Builds the provider executable and the CLI as self-contained bundles in dist/.
+// Each file is written beside its target and renamed over it, so a terraform run or a test that uses dist/
+// while another build runs never sees a missing or half-written executable.
 import { build } from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dist = path.join(root, "dist");
-fs.rmSync(dist, { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -18,11 +19,16 @@ const common = {
   banner: { js: "#!/usr/bin/env node" },
 };
 
-const providerFile = path.join(dist, "provider", "terraform-provider-litellm");
-await build({ ...common, entryPoints: [path.join(root, "provider/main.ts")], outfile: providerFile, minify: true });
-await build({ ...common, entryPoints: [path.join(root, "provider/cli/main.ts")], outfile: path.join(dist, "cli.js") });
-fs.chmodSync(providerFile, 0o755);
-fs.chmodSync(path.join(dist, "cli.js"), 0o755);
+async function bundle(entry, outfile, options = {}) {
+  const result = await build({ ...common, ...options, entryPoints: [path.join(root, entry)], outfile, write: false });
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  const temp = `${outfile}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, result.outputFiles[0].contents, { mode: 0o755 });
+  fs.renameSync(temp, outfile);
+}
+
+await bundle("provider/main.ts", path.join(dist, "provider", "terraform-provider-litellm"), { minify: true });
+await bundle("provider/cli/main.ts", path.join(dist, "cli.js"));
 
 // CDKTF constructs: compile the generated schema/cdktf/ into dist/cdktf/ (the "./cdktf" export).
 const { buildCdktf } = await import("./build-cdktf.mjs");

@@ -8,6 +8,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   emulator: { summary: "run the LiteLLM API emulator", run: async (argv) => (await import("./commands/emulator.js")).runEmulatorCommand(argv) },
+  demo: { summary: "create, plan, import and destroy a user on the built-in emulator with terraform", run: async (argv) => (await import("./commands/demo.js")).runDemoCommand(argv) },
   help: { summary: "show this help", run: async () => void process.stdout.write(helpText()) },
 };
 
