@@ -1,0 +1,71 @@
+// tfplugin6.Provider: decodes each request, calls the ProviderService, encodes the answer.
+// Works on bytes so that it can be tested without a socket; server.ts puts it behind grpc-js.
+
+import { performance } from "node:perf_hooks";
+import type { Logger } from "../log";
+import { messageCodec, protoRoot, type MessageCodec } from "./message-codec";
+import { errorMessage, unexpectedErrorDiagnostic } from "./rpc-failure";
+import type { ProviderMethodName, ProviderService } from "./tfplugin6";
+
+export const PROVIDER_SERVICE = "tfplugin6.Provider";
+
+export interface ProviderRpc {
+  /** The proto method names this service answers; any other method is UNIMPLEMENTED. */
+  readonly methods: readonly string[];
+  invoke(method: string, request: Uint8Array): Promise<Buffer>;
+}
+
+interface MethodCodecs {
+  request: MessageCodec;
+  response: MessageCodec;
+}
+
+export function createProviderRpc(service: ProviderService, logger: Logger): ProviderRpc {
+  const codecs = new Map<string, MethodCodecs>();
+  for (const method of protoRoot().lookupService(PROVIDER_SERVICE).methodsArray) {
+    if (typeof (service as unknown as Record<string, unknown>)[method.name] !== "function") continue;
+    method.resolve();
+    codecs.set(method.name, {
+      request: messageCodec(method.resolvedRequestType!.fullName.slice(1)),
+      response: messageCodec(method.resolvedResponseType!.fullName.slice(1)),
+    });
+  }
+  let requestCount = 0;
+
+  async function invoke(method: string, requestBytes: Uint8Array): Promise<Buffer> {
+    const c = codecs.get(method);
+    if (!c) throw new Error(`method ${method} is not implemented`);
+    const log = logger.with({ tf_rpc: method, tf_req_id: ++requestCount });
+    const started = performance.now();
+    log.trace("Received request");
+    let response: unknown;
+    try {
+      const request = c.request.decode(requestBytes);
+      response = await (service[method as ProviderMethodName] as (req: unknown) => Promise<unknown>).call(service, request);
+    } catch (e) {
+      response = failureResponse(method, c.response, e, log);
+    }
+    let out: Buffer;
+    try {
+      out = c.response.encode(response);
+    } catch (e) {
+      out = c.response.encode(failureResponse(method, c.response, e, log));
+    }
+    log.trace("Served request", { tf_req_duration_ms: Math.round((performance.now() - started) * 1000) / 1000 });
+    return out;
+  }
+
+  return { methods: [...codecs.keys()], invoke };
+}
+
+/** Builds the answer for a handler that threw; rethrows only when the response has no error field. */
+function failureResponse(method: string, response: MessageCodec, e: unknown, log: Logger): unknown {
+  log.error("Provider RPC failed", { error: errorMessage(e), stack: e instanceof Error ? stackFrames(e) : undefined });
+  if (response.hasDiagnostics) return { diagnostics: [unexpectedErrorDiagnostic(method, e)] };
+  if (response.type.fields.Error) return { Error: errorMessage(e) }; // StopProvider.Response
+  throw e;
+}
+
+function stackFrames(e: Error): string | undefined {
+  return e.stack?.split("\n").slice(1, 8).join("\n");
+}
