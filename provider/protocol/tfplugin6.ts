@@ -1,6 +1,8 @@
 // TypeScript shapes of the tfplugin6 messages this provider serves, as plain objects.
 // Field names are the proto's own snake_case names (the descriptors are loaded with keepCase),
-// bytes are Uint8Array, enums are numbers and int64 fields are JS numbers.
+// bytes are Uint8Array (Buffer when decoded), enums are numbers and int64 fields are JS numbers.
+// Decoded requests always carry their repeated and map fields (possibly empty) and every scalar
+// (with its default); message fields that Terraform left unset are absent.
 // The wire format itself is defined once, in proto/tfplugin6.proto.
 
 export interface DynamicValue {
@@ -62,6 +64,8 @@ export const enum NestingMode {
 export interface SchemaObject {
   attributes: SchemaAttribute[];
   nesting: NestingMode;
+  min_items?: number;
+  max_items?: number;
 }
 
 export interface SchemaNestedBlock {
@@ -90,6 +94,25 @@ export interface ServerCapabilities {
   plan_destroy?: boolean;
   get_provider_schema_optional?: boolean;
   move_resource_state?: boolean;
+  generate_resource_config?: boolean;
+}
+
+/** What this Terraform accepts from the provider (sent on several requests). */
+export interface ClientCapabilities {
+  deferral_allowed?: boolean;
+  write_only_attributes_allowed?: boolean;
+}
+
+export const enum DeferredReason {
+  UNKNOWN = 0,
+  RESOURCE_CONFIG_UNKNOWN = 1,
+  PROVIDER_CONFIG_UNKNOWN = 2,
+  ABSENT_PREREQ = 3,
+}
+
+/** Set only when the request's client_capabilities.deferral_allowed is true. */
+export interface Deferred {
+  reason: DeferredReason;
 }
 
 export interface RawState {
@@ -125,6 +148,7 @@ export interface DiagnosticsResponse {
 export interface ValidateResourceConfigRequest {
   type_name: string;
   config?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
 }
 
 export interface ValidateDataResourceConfigRequest {
@@ -135,6 +159,7 @@ export interface ValidateDataResourceConfigRequest {
 export interface ConfigureProviderRequest {
   terraform_version?: string;
   config?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
 }
 
 export interface UpgradeResourceStateRequest {
@@ -152,11 +177,13 @@ export interface ReadResourceRequest {
   current_state?: DynamicValue;
   private?: Uint8Array;
   provider_meta?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
 }
 export interface ReadResourceResponse {
   new_state?: DynamicValue;
   diagnostics: Diagnostic[];
   private?: Uint8Array;
+  deferred?: Deferred;
 }
 
 export interface PlanResourceChangeRequest {
@@ -166,12 +193,14 @@ export interface PlanResourceChangeRequest {
   config?: DynamicValue;
   prior_private?: Uint8Array;
   provider_meta?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
 }
 export interface PlanResourceChangeResponse {
   planned_state?: DynamicValue;
   requires_replace: AttributePath[];
   planned_private?: Uint8Array;
   diagnostics: Diagnostic[];
+  deferred?: Deferred;
 }
 
 export interface ApplyResourceChangeRequest {
@@ -191,6 +220,7 @@ export interface ApplyResourceChangeResponse {
 export interface ImportResourceStateRequest {
   type_name: string;
   id: string;
+  client_capabilities?: ClientCapabilities;
 }
 export interface ImportedResource {
   type_name: string;
@@ -200,16 +230,19 @@ export interface ImportedResource {
 export interface ImportResourceStateResponse {
   imported_resources: ImportedResource[];
   diagnostics: Diagnostic[];
+  deferred?: Deferred;
 }
 
 export interface ReadDataSourceRequest {
   type_name: string;
   config?: DynamicValue;
   provider_meta?: DynamicValue;
+  client_capabilities?: ClientCapabilities;
 }
 export interface ReadDataSourceResponse {
   state?: DynamicValue;
   diagnostics: Diagnostic[];
+  deferred?: Deferred;
 }
 
 export interface StopProviderResponse {
