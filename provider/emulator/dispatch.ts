@@ -19,7 +19,7 @@ export interface DispatchDeps {
 
 export function dispatch(req: EmuRequest, deps: DispatchDeps): EmuResponse {
   const methods = ROUTES[req.path];
-  if (!methods) return fastapiDetail(404, "Not Found");
+  if (!methods) return redirectSlash(req) ?? fastapiDetail(404, "Not Found");
   const route = methods[req.method];
   if (!route) return { ...fastapiDetail(405, "Method Not Allowed"), headers: { allow: Object.keys(methods).join(", ") } };
   // FastAPI decodes a JSON body before it runs any dependency, auth included.
@@ -41,4 +41,14 @@ export function dispatch(req: EmuRequest, deps: DispatchDeps): EmuResponse {
     deps.onHandlerError(e);
     return wrappedServerError("Internal error in the LiteLLM emulator");
   }
+}
+
+/** Starlette's redirect_slashes: "/user/new/" answers 307 to "/user/new", keeping the query. */
+function redirectSlash(req: EmuRequest): EmuResponse | undefined {
+  const bare = req.path.replace(/\/+$/, "");
+  if (bare === req.path || !ROUTES[bare]) return undefined;
+  const host = req.headers.host ?? "127.0.0.1";
+  const scheme = req.secure ? "https" : "http";
+  const location = `${scheme}://${host}${bare}${req.rawQuery ? `?${req.rawQuery}` : ""}`;
+  return { status: 307, rawBody: "", headers: { location } };
 }

@@ -12,6 +12,8 @@ export interface EmuRequest {
   rawQuery: string;
   headers: IncomingHttpHeaders;
   body: RequestBody;
+  /** Served over TLS. */
+  secure: boolean;
 }
 
 export interface EmuResponse {

@@ -67,11 +67,14 @@ describe("request log and state inspection", () => {
     assert.equal((await get(ctx.emu, "/_emulator/state", { authorization: "Bearer sk-1234" })).status, 401);
   });
 
-  it("answers FastAPI's 404 and 405 for unknown paths and methods", async () => {
+  it("answers FastAPI's 404, 405 and trailing-slash 307", async () => {
     const notFound = await get(ctx.emu, "/team/new", ADMIN);
     assert.deepEqual([notFound.status, notFound.body], [404, { detail: "Not Found" }]);
     const wrongMethod = await get(ctx.emu, "/user/new", ADMIN);
     assert.deepEqual([wrongMethod.status, wrongMethod.body], [405, { detail: "Method Not Allowed" }]);
     assert.equal(wrongMethod.headers.get("allow"), "POST");
+    const slash = await fetch(ctx.emu.url + "/user/info/?user_id=a", { headers: ADMIN, redirect: "manual" });
+    assert.equal(slash.status, 307);
+    assert.equal(slash.headers.get("location"), `${ctx.emu.url}/user/info?user_id=a`);
   });
 });

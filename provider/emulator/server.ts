@@ -55,6 +55,7 @@ export class RequestPipeline {
       rawQuery: q < 0 ? "" : url.slice(q + 1),
       headers: req.headers,
       body: parseRequestBody(bytes, req.headers["content-type"]),
+      secure: "encrypted" in req.socket,
     };
     if (request.path.startsWith("/_emulator/")) {
       writeResponse(res, handleControl(request, this.deps));

@@ -78,6 +78,12 @@ describe("POST /user/new", () => {
     assert.equal(ctx.emu.store.keys.size, 1);
   });
 
+  it("looks for duplicate emails only when an email is given", async () => {
+    assert.equal((await post(ctx.emu, "/user/new", { user_email: "" })).status, 200);
+    assert.equal((await post(ctx.emu, "/user/new", { user_email: "" })).status, 200);
+    assert.equal((await post(ctx.emu, "/user/new", { user_email: null })).status, 200);
+  });
+
   it("does not check key_alias uniqueness", async () => {
     assert.equal((await post(ctx.emu, "/user/new", { key_alias: "same" })).status, 200);
     assert.equal((await post(ctx.emu, "/user/new", { key_alias: "same" })).status, 200);

@@ -34,7 +34,8 @@ export const userNew: RouteHandler = (req, ctx) => {
 };
 
 function rejectDuplicates(ctx: RouteContext, userId: string, email: string | null): void {
-  const sameEmail = email === null ? undefined : ctx.store.findUsersByEmail(email)[0];
+  // LiteLLM only looks for a duplicate when an email was given ("if data.user_email").
+  const sameEmail = email === null || email.trim() === "" ? undefined : ctx.store.findUsersByEmail(email)[0];
   if (ctx.legacy) {
     if (sameEmail) throw new Reply(wrappedHttpException(400, { error: `User with email ${sameEmail.user_email} already exists` }));
     return;
