@@ -9,6 +9,9 @@ interface Command {
 const commands: Record<string, Command> = {
   emulator: { summary: "run the LiteLLM API emulator", run: async (argv) => (await import("./commands/emulator.js")).runEmulatorCommand(argv) },
   demo: { summary: "create, plan, import and destroy a user on the built-in emulator with terraform", run: async (argv) => (await import("./commands/demo.js")).runDemoCommand(argv) },
+  install: { summary: "install the provider where terraform init finds it (filesystem mirror)", run: async (argv) => (await import("./commands/install.js")).runInstallCommand(argv) },
+  package: { summary: "write release zips, SHA256SUMS and a network mirror", run: async (argv) => (await import("./commands/package.js")).runPackageCommand(argv) },
+  "provider-dir": { summary: "print the directory of the built provider, for dev_overrides", run: async (argv) => (await import("./commands/provider-dir.js")).runProviderDirCommand(argv) },
   help: { summary: "show this help", run: async () => void process.stdout.write(helpText()) },
 };
 

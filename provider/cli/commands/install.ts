@@ -1,0 +1,62 @@
+// `litellm-tf install`: put the built provider where `terraform init` finds it, as a filesystem mirror.
+import path from "node:path";
+import { cliConfigWarnings, filesystemMirrorBlock } from "../distribution/cli-config";
+import { parseFlags } from "../distribution/flags";
+import { defaultMirrorDir, hostContext, isImplicitMirror, type HostContext } from "../distribution/implicit-mirror";
+import { installProvider, type InstallResult } from "../distribution/install-provider";
+import { locateProviderBuild } from "../distribution/package-root";
+import { SCRIPT_PLATFORMS, terraformPlatform } from "../distribution/platforms";
+import { PROVIDER_SOURCE } from "../distribution/provider-address";
+import { versionNotes } from "../distribution/version";
+
+const USAGE = `Usage: litellm-tf install [--dir D] [--platform OS_ARCH]... [--force]
+
+Installs ${PROVIDER_SOURCE} as a filesystem mirror (Terraform's unpacked layout), so a plain
+\`terraform init\` installs it and writes .terraform.lock.hcl, as with a registry provider.
+
+  --dir D         mirror directory (default: ~/.terraform.d/plugins, or %APPDATA%\\terraform.d\\plugins,
+                  which Terraform searches without any CLI configuration)
+  --platform P    OS_ARCH to install for; repeat or comma-separate, or "all"
+                  (default: this machine's; supported: ${SCRIPT_PLATFORMS.join(", ")})
+  --force         replace a different build already installed under the same version
+
+The provider runs with the \`node\` (>= 20) on Terraform's PATH.`;
+
+export async function runInstallCommand(argv: string[], host: HostContext = hostContext()): Promise<void> {
+  const flags = parseFlags(argv, { help: "switch", dir: "value", platform: "list", force: "switch" });
+  if (flags.help) return void process.stdout.write(`${USAGE}\n`);
+  const mirrorDir = path.resolve(flags.dir ?? defaultMirrorDir(host));
+  const requested = flags.platform ?? [terraformPlatform()];
+  const platforms = requested.includes("all") ? [...SCRIPT_PLATFORMS] : requested;
+  const result = installProvider({ build: locateProviderBuild(), mirrorDir, platforms, force: flags.force ?? false });
+
+  const implicit = isImplicitMirror(mirrorDir, host);
+  process.stdout.write(report(result, mirrorDir, implicit));
+  for (const warning of [...versionNotes(result.version), ...cliConfigWarnings(host, implicit)]) {
+    process.stderr.write(`Warning: ${warning}\n`);
+  }
+}
+
+function report(result: InstallResult, mirrorDir: string, implicit: boolean): string {
+  const lines: string[] = [];
+  for (const p of result.platforms) {
+    const what = { installed: "Installed", unchanged: "Already installed (same build)", replaced: `Replaced a different build (${p.previousHash})` }[p.status];
+    lines.push(`${what}: ${PROVIDER_SOURCE} ${result.version} for ${p.platform}`, `  ${p.executable}`);
+  }
+  lines.push(`  lock file hash: ${result.hash}`);
+  if (result.platforms.some((p) => p.status === "replaced")) {
+    lines.push("", "Configurations whose .terraform.lock.hcl recorded the old hash: remove the provider's entry there, then run terraform init.");
+  }
+  lines.push("");
+  if (implicit) {
+    lines.push(`Terraform searches ${mirrorDir} without any CLI configuration: run \`terraform init\` in your configuration.`);
+  } else {
+    lines.push(
+      "Terraform does not search this directory by itself. Add this to your CLI configuration",
+      "(~/.terraformrc, %APPDATA%\\terraform.rc, or the file TF_CLI_CONFIG_FILE names), then run `terraform init`:",
+      "",
+      filesystemMirrorBlock(mirrorDir).trimEnd(),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
