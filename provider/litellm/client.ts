@@ -1,7 +1,8 @@
 // The LiteLLM management API client: typed calls, the master key as a Bearer token, retries, timeouts, TLS.
 import type { AxiosInstance, AxiosStatic } from "axios";
-import { LiteLLMError } from "./errors";
+import { isLiteLLMError, LiteLLMError } from "./errors";
 import { callWithRetries, defaultRetryPolicy, type CallOptions, type RetryPolicy } from "./http";
+import { secretScrubber } from "./scrub";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
 
 export interface ClientOptions {
@@ -18,19 +19,40 @@ export interface ClientOptions {
 export class LiteLLMClient {
   private readonly http: AxiosInstance;
   private readonly policy: RetryPolicy;
+  private readonly scrub: (text: string) => string;
 
   constructor(options: ClientOptions) {
     this.http = createHttp(options);
     this.policy = { ...defaultRetryPolicy, ...options.retry };
+    this.scrub = secretScrubber(options.apiKey);
   }
 
   private async call(opts: CallOptions) {
-    return callWithRetries(this.http, opts, this.policy);
+    return callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
   }
 
-  /** POST /user/new. A user_id chosen by the caller makes a retried create safe. */
+  /**
+   * POST /user/new. A user_id chosen by the caller makes a retried create safe: when an earlier attempt landed
+   * but its answer was lost, the retry gets 409 for that user_id, and reading the user settles it. The key that
+   * attempt minted is lost with its answer, so `key` is "" then and `retried` is true.
+   */
   async newUser(body: NewUserRequest, signal?: AbortSignal): Promise<NewUserResponse & { retried: boolean }> {
-    const res = await this.call({ method: "POST", path: "/user/new", body, idempotent: body.user_id !== undefined, signal });
+    const userId = body.user_id;
+    let res;
+    try {
+      res = await this.call({ method: "POST", path: "/user/new", body, idempotent: userId !== undefined, signal });
+    } catch (e) {
+      if (userId === undefined || !isLiteLLMError(e) || !e.isConflict || !e.retried) throw e;
+      let mine: UserInfo | null;
+      try {
+        mine = await this.userInfo(userId, signal);
+      } catch {
+        throw e; // Undecided: the caller must assume the user may exist.
+      }
+      if (mine) return { user_id: userId, key: "", retried: true };
+      // No user has our id, so no attempt landed: the conflict is real (another user has this email).
+      throw new LiteLLMError(e.method, e.path, e.status, e.serverMessage, false, undefined, false);
+    }
     const b = expectObject(res.body, "POST", "/user/new");
     if (typeof b.user_id !== "string") throw malformed("POST", "/user/new", "no user_id in the answer");
     return { user_id: b.user_id, key: typeof b.key === "string" ? b.key : "", retried: res.retried };

@@ -1,8 +1,11 @@
 // A failed call to LiteLLM: the status, LiteLLM's own message, and whether the call had been retried.
 // Decisions are made on the status, never on the message text.
+import { isCertificateError } from "./network-errors";
 
 export class LiteLLMError extends Error {
   override readonly name = "LiteLLMError";
+  /** True when this call (any attempt, the last one included) may have changed something on LiteLLM. */
+  readonly mayHaveActed: boolean;
   constructor(
     readonly method: string,
     readonly path: string,
@@ -11,9 +14,12 @@ export class LiteLLMError extends Error {
     readonly serverMessage: string,
     /** True when an earlier attempt of the same call may have reached the server. */
     readonly retried: boolean,
-    override readonly cause?: unknown,
+    /** For status 0: the network error's code and (scrubbed) message; never the HTTP library's error object. */
+    override readonly cause?: { code?: string; message?: string },
+    mayHaveActed?: boolean,
   ) {
-    super(describe(method, path, status, serverMessage));
+    super(describe(method, path, status, serverMessage, cause?.code));
+    this.mayHaveActed = mayHaveActed ?? retried;
   }
 
   get isNotFound(): boolean {
@@ -22,19 +28,26 @@ export class LiteLLMError extends Error {
   get isConflict(): boolean {
     return this.status === 409;
   }
+  /** Cancelled by StopProvider (Ctrl-C). */
+  get isCancelled(): boolean {
+    return this.status === 0 && this.cause?.code === "ERR_CANCELED";
+  }
 }
 
 export function isLiteLLMError(e: unknown): e is LiteLLMError {
   return e instanceof Error && e.name === "LiteLLMError";
 }
 
-function describe(method: string, path: string, status: number, message: string): string {
+function describe(method: string, path: string, status: number, message: string, code: string | undefined): string {
   const what = status === 0 ? `${method} ${path} failed: ${message}` : `LiteLLM answered ${status} to ${method} ${path}: ${message}`;
-  return `${what}${hint(status)}`;
+  return `${what}${hint(status, code)}`;
 }
 
-function hint(status: number): string {
-  if (status === 0) return " Check that api_base points at a running LiteLLM proxy and that it is reachable from here; raise request_timeout for a slow proxy.";
+function hint(status: number, code: string | undefined): string {
+  if (status === 0) {
+    if (code === "ERR_CANCELED" || isCertificateError(code)) return "";
+    return " Check that api_base points at a running LiteLLM proxy and that it is reachable from here; raise request_timeout for a slow proxy.";
+  }
   if (status === 401) return " Check api_key (or LITELLM_API_KEY): it must be the proxy's master key.";
   if (status === 403) return " The key is not allowed to manage users; use the proxy's master key.";
   if (status === 429 || status >= 500) return " LiteLLM is overloaded or failing; retry later, or raise max_retries.";
