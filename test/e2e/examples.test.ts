@@ -156,6 +156,30 @@ test("import.sh's commands import the user by user_id and by email", async () =>
   await expectEmpty("the imported user is deleted again");
 });
 
+test("import-existing-user with only its import block: -generate-config-out writes HCL that plans only the import", async () => {
+  await expectEmpty("the emulator starts empty");
+  await preconditions["import-existing-user"](emu);
+  const ws = workspace();
+  const scenario = path.join(scenariosDir, "import-existing-user");
+  const importBlock = /^import \{[^}]*\}\n/m.exec(fs.readFileSync(path.join(scenario, "main.tf"), "utf8"));
+  assert.ok(importBlock, "the scenario has an import block");
+  ws.write({ "providers.tf": fs.readFileSync(path.join(scenario, "providers.tf"), "utf8"), "main.tf": importBlock[0] });
+  try {
+    await ws.ok(["plan", "-no-color", "-generate-config-out=generated.tf"]);
+    assert.match(fs.readFileSync(path.join(ws.dir, "generated.tf"), "utf8"), /resource "litellm_user" "ops_lead"/);
+    const plan = await ws.ok(["plan", "-no-color"]);
+    assert.match(plan.stdout, /Plan: 1 to import, 0 to add, 0 to change, 0 to destroy\./, `the generated configuration plans no change:\n${plan.stdout}`);
+    await ws.ok(["apply", "-auto-approve", "-no-color"]);
+    await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
+    await ws.ok(["destroy", "-auto-approve", "-no-color"]);
+  } finally {
+    // Leave the emulator empty for the next test even when an assertion above failed.
+    const left = (await emulatorState(emu)).users.map((u) => u.user_id);
+    if (left.length) await adminCall(emu, "POST", "/user/delete", { user_ids: left });
+  }
+  await expectEmpty("nothing is left");
+});
+
 for (const name of applicable) {
   test(`scenario ${name}: apply, plan shows no changes, destroy leaves LiteLLM empty`, async () => {
     await expectEmpty("the emulator starts empty");

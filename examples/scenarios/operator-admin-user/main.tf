@@ -7,7 +7,7 @@ resource "litellm_user" "admin" {
   auto_create_key = true
   models          = ["gpt-4o", "claude-3-sonnet"]
   max_budget      = 1000
-  budget_duration = "30d" # resets every 30 days; not the same as "monthly" (1mo)
+  budget_duration = "30d" # a different value from "monthly" (1mo)
 }
 
 output "admin_key" {
