@@ -104,6 +104,12 @@ for (const [name, { reason, unsupportedTypes }] of Object.entries(notApplicableY
   });
 }
 
+test("examples are terraform fmt clean", async () => {
+  const ws = workspace();
+  const r = await ws.terraform(["fmt", "-check", "-recursive", "-list=true", examplesDir]);
+  assert.equal(r.code, 0, `run terraform fmt -recursive examples; unformatted:\n${r.stdout}${r.stderr}`);
+});
+
 test("registry-layout examples validate", async () => {
   const cases: Record<string, Record<string, string>> = {
     "provider/provider.tf": { "main.tf": read("provider/provider.tf") },
