@@ -65,6 +65,12 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
         // An earlier attempt landed before its answer was lost: the user with our own user_id is ours.
         ctx.log.info("user/new conflict on retry; the first attempt created the user", { user_id: userId });
         created = { key: "", retried: true };
+      } else if (isLiteLLMError(e) && e.mayHaveActed && !e.isConflict) {
+        // The outcome is unknown (answers lost, Ctrl-C): the user may exist. Saved with the error, it is tainted,
+        // so the next plan reads it and replaces it, or drops it if LiteLLM does not have it; never orphaned.
+        resp.state = { ...planned, id: userId, user_id: userId, key: null };
+        reportCreateError(e, email, resp.diagnostics);
+        return;
       } else {
         resp.state = null;
         reportCreateError(e, email, resp.diagnostics);
