@@ -52,6 +52,7 @@ export type UserRowAttribute = (typeof userRowAttributes)[number];
 /** Attributes LiteLLM cannot clear once set: /user/update ignores null, [] and {}. */
 export const unclearableAttributes = ["budget_duration", "tpm_limit", "rpm_limit", "models", "metadata"] as const;
 
+const roleOrDefault = (v: TfValue): string | undefined => (v === null ? "internal_user" : typeof v === "string" ? nativeRole(v) : undefined);
 const asNumber = (v: TfValue): number | null => (v === null || isUnknown(v) ? null : typeof v === "number" ? v : Number(numberText(v as TfNumber)));
 const emptyToNull = (v: TfValue): TfValue => (v === "" ? null : v);
 
@@ -59,7 +60,8 @@ const emptyToNull = (v: TfValue): TfValue => (v === "" ? null : v);
 export const equivalent: Record<string, (a: TfValue, b: TfValue) => boolean> = {
   user_email: (a, b) => (typeof a === "string" && typeof b === "string" ? emailsEquivalent(a, b) : a === b),
   user_alias: (a, b) => emptyToNull(a) === emptyToNull(b),
-  user_role: (a, b) => (typeof a === "string" && typeof b === "string" ? nativeRole(a) === nativeRole(b) : a === b),
+  // LiteLLM treats a user without a role as an internal_user.
+  user_role: (a, b) => roleOrDefault(a) === roleOrDefault(b),
   max_budget: (a, b) => (asNumber(a) ?? 0) === (asNumber(b) ?? 0),
   budget_duration: (a, b) => (typeof a === "string" && typeof b === "string" ? budgetDurationsEquivalent(a, b) : emptyToNull(a) === emptyToNull(b)),
   tpm_limit: (a, b) => asNumber(a) === asNumber(b),

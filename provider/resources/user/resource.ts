@@ -190,6 +190,8 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
 
 // ---- planning ----
 
+const computedRowAttributes = new Set<string>(["user_role", "max_budget", ...unclearableAttributes]);
+
 function planCreate(req: PlanRequest, resp: PlanResponse): void {
   const p = resp.planned;
   // A new user has none of these unless the config sets them, so the plan can say so.
@@ -211,7 +213,10 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
   if (config.max_budget === null) p.max_budget = 0;
   for (const a of userRowAttributes) {
     // Same meaning, other spelling (defaults included): keep what state has, so that nothing changes.
-    if (p[a] !== null && prior[a] !== null && isEquivalent(a, p[a], prior[a])) p[a] = prior[a];
+    // A value the config sets may only give way to a non-null prior; a computed one the config leaves out may
+    // keep a null prior (a user created without a role has LiteLLM's default role, internal_user).
+    const mayKeepPrior = prior[a] !== null || (config[a] === null && computedRowAttributes.has(a));
+    if (p[a] !== null && mayKeepPrior && isEquivalent(a, p[a], prior[a])) p[a] = prior[a];
   }
 
   for (const a of unclearableAttributes) {
