@@ -9,7 +9,7 @@ import * as cdktf from 'cdktf';
 
 export interface UserConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The user ID. Set it to choose your own ID; otherwise LiteLLM generates a UUID. Changing it replaces the user.
+  * The user ID. Set it to choose your own ID; otherwise the provider generates a UUID during apply (never during plan), so that a retried create cannot make a duplicate. Changing it replaces the user.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#user_id User#user_id}
   */
@@ -27,7 +27,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly userAlias?: string;
   /**
-  * The role of the user: admin, user, customer, or one of LiteLLM's own roles proxy_admin, proxy_admin_viewer, internal_user, internal_user_viewer. admin is sent as proxy_admin; user and customer are sent as internal_user. Defaults to user. State keeps the spelling you wrote.
+  * The role of the user: admin, user, customer, or one of LiteLLM's own roles proxy_admin, proxy_admin_viewer, internal_user, internal_user_viewer. admin is sent as proxy_admin; user and customer are sent as internal_user. Defaults to user; a user without a role on LiteLLM counts as internal_user. State keeps the spelling you wrote.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#user_role User#user_role}
   */
