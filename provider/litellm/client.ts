@@ -1,7 +1,7 @@
 // The LiteLLM management API client: typed calls, the master key as a Bearer token, retries, timeouts, TLS.
 import type { AxiosInstance, AxiosStatic } from "axios";
 import { isLiteLLMError, LiteLLMError } from "./errors";
-import { callWithRetries, defaultRetryPolicy, type CallOptions, type RetryPolicy } from "./http";
+import { callWithRetries, defaultRetryPolicy, type CallOptions, type HttpResult, type RetryPolicy } from "./http";
 import { secretScrubber } from "./scrub";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
 
@@ -29,6 +29,11 @@ export class LiteLLMClient {
 
   private async call(opts: CallOptions) {
     return callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
+  }
+
+  /** One call with this client's connection, retries and scrubbing, for the API areas kept in other files (teams.ts). */
+  send(opts: CallOptions): Promise<HttpResult> {
+    return this.call(opts);
   }
 
   /**
