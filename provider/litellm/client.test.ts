@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { describe, it } from "node:test";
+import { startEmulator } from "../emulator";
 import { isLiteLLMError, type LiteLLMError } from "./errors";
 import { closedPort, failure, useClientFixture } from "./test-support";
 
@@ -71,6 +72,20 @@ describe("creating a user is safe to retry", () => {
     );
     assert.equal(fx.requestsTo("GET", "/user/info").length, 1);
     assert.equal(fx.emu.store.keysOfUser("u-lost").length, 1, "the lost answer's key exists; the caller replaces it");
+  });
+
+  it("LiteLLM up to 1.80.7 answers the retry with 400 for the email; reading the user settles that too", async () => {
+    const legacy = await startEmulator({ port: 0, masterKey: fx.masterKey, legacy: true });
+    try {
+      legacy.faults.add([{ match: { path: "/user/new", times: 1 }, action: { reset: true }, when: "after" }]);
+      const created = await fx.client({ apiBase: legacy.url }).newUser({ user_id: "u-old", user_email: "old@example.com", auto_create_key: false });
+      assert.deepEqual(created, { user_id: "u-old", key: "", retried: true });
+      const statuses = legacy.requests.entries().map((r) => `${r.path} ${r.status}`);
+      assert.deepEqual(statuses, ["/user/new null", "/user/new 400", "/user/info 200"]);
+      assert.equal(legacy.store.users.size, 1);
+    } finally {
+      await legacy.close();
+    }
   });
 
   it("a conflict on a retry where no attempt landed is a real conflict", async () => {

@@ -39,7 +39,8 @@ export class LiteLLMClient {
   /**
    * POST /user/new. A user_id chosen by the caller makes a retried create safe: when an earlier attempt landed
    * but its answer was lost, the retry gets 409 for that user_id, and reading the user settles it. The key that
-   * attempt minted is lost with its answer, so `key` is "" then and `retried` is true.
+   * attempt minted is lost with its answer, so `key` is "" then and `retried` is true. Any 4xx on a retry is
+   * checked the same way: LiteLLM up to 1.80.7 answers 400 for the (duplicate) email instead.
    */
   async newUser(body: NewUserRequest, signal?: AbortSignal): Promise<NewUserResponse & { retried: boolean }> {
     const userId = body.user_id;
@@ -47,7 +48,8 @@ export class LiteLLMClient {
     try {
       res = await this.call({ method: "POST", path: "/user/new", body, idempotent: userId !== undefined, signal });
     } catch (e) {
-      if (userId === undefined || !isLiteLLMError(e) || !e.isConflict || !e.retried) throw e;
+      // LiteLLM answers a duplicate with 409 (400 up to 1.80.7, for the email): on a retry, the duplicate may be ours.
+      if (userId === undefined || !isLiteLLMError(e) || !e.retried || e.status < 400 || e.status >= 500) throw e;
       let mine: UserInfo | null;
       try {
         mine = await this.userInfo(userId, signal);

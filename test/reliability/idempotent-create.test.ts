@@ -111,6 +111,33 @@ describe("a retried create never makes a second user", () => {
     });
   });
 
+  it("LiteLLM up to 1.80.7 (400 for the duplicate email): the same, key included", async () => {
+    const legacy = await startTestEmulator({ legacy: true });
+    try {
+      const ws = workspaceFor(legacy, { "main.tf": userConfig(`  auto_create_key = true\n`) });
+      workspaces.push(ws);
+      legacy.faults.add([{ match: { method: "POST", path: "/user/new", times: 1 }, action: { reset: true }, when: "after" }]);
+      await ws.ok(["apply", "-auto-approve", "-no-color"]);
+      const statuses = legacy.requests.entries().filter((r) => r.path === "/user/new").map((r) => r.status);
+      assert.deepEqual(statuses, [null, 400]);
+      const state = await usersInState(ws);
+      const r = reconcile(legacy, state);
+      assert.equal(legacy.store.users.size, 1);
+      assert.equal(legacy.store.keys.size, 1);
+      assert.equal(lostCount(r), 0, JSON.stringify(r));
+      await ws.ok(["plan", "-detailed-exitcode"], 0);
+      recordScenario({
+        id: "2.4",
+        scenario: "As 2.2, against a LiteLLM ≤ 1.80.7 (duplicate email answered 400, not 409)",
+        faults: "reset after processing, once, on POST /user/new (emulator --legacy)",
+        outcome: `400 on the retry settled by reading the user; ${plural(legacy.store.users.size, "user")}, ${plural(legacy.store.keys.size, "key")}, held by state`,
+        lost: lostCount(r),
+      });
+    } finally {
+      await legacy.close();
+    }
+  });
+
   it("a real conflict after a retry is still reported as one", async () => {
     const ws = workspace(userConfig());
     await createOutOfBand("someone-else", "idempotent@example.com");
