@@ -1,7 +1,7 @@
 // Terraform workspaces for the reliability scenarios: a provider block with the settings a scenario needs,
 // and the emulator's store read back to compare with state.
 import { createHash } from "node:crypto";
-import { createWorkspace, type TerraformShow, type Workspace } from "../../support/terraform";
+import { createWorkspace, type Workspace } from "../../support/terraform";
 import type { TestEmulator } from "../../support/emulator";
 
 export interface ProviderSettings {
@@ -43,8 +43,8 @@ export interface StateInstance {
 
 /** litellm_user instances in state, tainted ones included. */
 export async function usersInState(ws: Workspace): Promise<StateInstance[]> {
-  const show = (await ws.stateJson()) as TerraformShow & {
-    values?: { root_module?: { resources?: (StateInstance & { type: string; tainted?: boolean })[] } };
+  const show = (await ws.stateJson()) as unknown as {
+    values?: { root_module?: { resources?: (Omit<StateInstance, "tainted"> & { type: string; tainted?: boolean })[] } };
   };
   return (show.values?.root_module?.resources ?? [])
     .filter((r) => r.type === "litellm_user")
