@@ -91,6 +91,15 @@ export async function startUserTestEnv(options: { legacy?: boolean } = {}): Prom
     workspace(mainTf) {
       const ws = createWorkspace({ apiBase: rec.url, apiKey: emu.masterKey });
       if (mainTf !== undefined) ws.write({ "main.tf": mainTf });
+      if (process.env.E2E_TIMING) {
+        const run = ws.terraform;
+        ws.terraform = async (args, extra) => {
+          const t = Date.now();
+          const r = await run(args, extra);
+          console.error(`TIMING ${Date.now() - t}ms terraform ${args.join(" ")}`);
+          return r;
+        };
+      }
       workspaces.push(ws);
       return ws;
     },
@@ -162,8 +171,8 @@ export function jsonDiagnostics(stdout: string): Diagnostic[] {
 }
 
 /** `terraform plan -out` then `terraform show -json` of the saved plan. Leaves plan.bin for `apply plan.bin`. */
-export async function savedPlan(ws: Workspace, expectedCode = 2): Promise<SavedPlan> {
-  const planned = await ws.ok(["plan", "-json", "-detailed-exitcode", "-out=plan.bin"], expectedCode);
+export async function savedPlan(ws: Workspace, expectedCode = 2, extraArgs: string[] = []): Promise<SavedPlan> {
+  const planned = await ws.ok(["plan", "-json", "-detailed-exitcode", "-out=plan.bin", ...extraArgs], expectedCode);
   const shown = await ws.ok(["show", "-json", "plan.bin"]);
   const plan = JSON.parse(shown.stdout) as { resource_changes?: ResourceChange[] };
   return { diagnostics: jsonDiagnostics(planned.stdout), changes: new Map((plan.resource_changes ?? []).map((c) => [c.address, c])) };

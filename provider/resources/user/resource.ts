@@ -87,7 +87,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
 
     if (autoCreateKey && !created.key) {
       // The key minted by the lost attempt cannot be recovered: replace it so that none is orphaned.
-      await replaceKey(ctx, userId, planned, state, priv, resp.diagnostics, true);
+      await replaceKey(ctx, userId, null, planned, state, priv, resp.diagnostics);
     }
     resp.private = writePrivate(priv);
     resp.state = state;
@@ -280,7 +280,7 @@ function keyNeedsReissue(prior: TfObject, planned: TfObject, priv: UserPrivateSt
 async function applyKeyChanges(ctx: Ctx, userId: string, prior: TfObject, planned: TfObject, state: TfObject, priv: UserPrivateState, diagnostics: Diagnostics) {
   const wantsKey = bool(planned, "auto_create_key") === true;
   if (wantsKey && isUnknown(planned.key)) {
-    await replaceKey(ctx, userId, planned, state, priv, diagnostics, false);
+    await replaceKey(ctx, userId, prior, planned, state, priv, diagnostics);
   } else if (!wantsKey && priv.keyToken !== null) {
     await deleteKey(ctx, priv.keyToken, diagnostics);
     priv.keyToken = null;
@@ -290,26 +290,36 @@ async function applyKeyChanges(ctx: Ctx, userId: string, prior: TfObject, planne
   }
 }
 
-/** Creates the user's new key first, then deletes the old one, so that a failure never leaves the user keyless. */
+/**
+ * Issues the user's new key and retires the old one. The new key comes first, so that a failure does not leave
+ * the user keyless, except when the old key holds the alias the new one needs: LiteLLM wants aliases unique, so
+ * that old key goes first. `prior` is null for a create retried after a lost answer: the key the lost attempt
+ * made (same alias) is deleted so that it is not orphaned.
+ */
 async function replaceKey(
   ctx: Ctx,
   userId: string,
+  prior: TfObject | null,
   planned: TfObject,
   state: TfObject,
   priv: UserPrivateState,
   diagnostics: Diagnostics,
-  deleteSameAlias: boolean,
 ): Promise<void> {
+  const alias = str(planned, "key_alias");
   try {
-    if (deleteSameAlias) {
+    if (prior === null) {
       const info = await ctx.client.userInfo(userId, ctx.signal);
-      const stray = userKeys(info?.keys ?? []).filter((k) => k.key_alias === str(planned, "key_alias"));
+      const stray = userKeys(info?.keys ?? []).filter((k) => k.key_alias === alias);
       if (stray.length) await ctx.client.deleteKeys(stray.map((k) => k.token), ctx.signal);
+    } else if (priv.keyToken !== null && alias !== null && str(prior, "key_alias") === alias) {
+      await ctx.client.deleteKeys([priv.keyToken], ctx.signal);
+      priv.keyToken = null;
+      state.key = null;
     }
     const generated = await ctx.client.generateKey(
       {
         user_id: userId,
-        ...(str(planned, "key_alias") !== null ? { key_alias: str(planned, "key_alias")! } : {}),
+        ...(alias !== null ? { key_alias: alias } : {}),
         ...(str(planned, "key_duration") !== null ? { duration: str(planned, "key_duration")! } : {}),
         models: strList(planned, "models") ?? [],
       },
@@ -321,7 +331,15 @@ async function replaceKey(
     priv.keyToken = keyToken(generated.key);
     if (previous) await deleteKey(ctx, previous, diagnostics);
   } catch (e) {
-    state.key = null;
+    if (prior !== null && priv.keyToken !== null) {
+      // The old key is still there: state keeps it and its settings, so that the next plan tries again.
+      state.key = prior.key;
+      state.key_alias = prior.key_alias;
+      state.key_duration = prior.key_duration;
+    } else {
+      // No key now; the next plan creates one.
+      state.key = null;
+    }
     apiError(diagnostics, "Cannot Create Key", `creating the key of user ${userId}`, e);
   }
 }
