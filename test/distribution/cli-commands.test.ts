@@ -4,18 +4,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { repoRoot } from "../support/terraform";
-import { sandbox } from "./support";
+import { cliJs, sandbox } from "./support";
 
-test("provider-dir prints dist/provider, which holds exactly one executable", async (t) => {
+test("provider-dir prints the package's dist/provider, which holds exactly one executable", async (t) => {
   const sb = sandbox(t);
-  const dir = (await sb.cli(["provider-dir"])).stdout.trimEnd();
+  const dir = (await sb.cli(["provider-dir"], { cli: cliJs })).stdout.trimEnd();
   assert.equal(dir, path.join(repoRoot, "dist", "provider"));
   assert.ok(path.isAbsolute(dir));
   const files = fs.readdirSync(dir);
   assert.deepEqual(files, ["terraform-provider-litellm"]);
   assert.equal(fs.statSync(path.join(dir, files[0]!)).mode & 0o111, 0o111);
 
-  const block = (await sb.cli(["provider-dir", "--cli-config"])).stdout;
+  const block = (await sb.cli(["provider-dir", "--cli-config"], { cli: cliJs })).stdout;
   assert.ok(block.includes(`"registry.terraform.io/litellm-tf/litellm" = ${JSON.stringify(dir)}`));
 });
 

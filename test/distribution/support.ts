@@ -37,7 +37,9 @@ export interface Sandbox {
   /** A configuration directory holding main.tf. */
   workspace(name: string, mainTf: string): string;
   terraform(args: string[], cwd: string, expectedCode?: number): Promise<RunResult>;
-  /** Runs a litellm-tf CLI (default: the built dist/cli.js). */
+  /** The package snapshot the sandbox's CLI installs from (see sandbox()). */
+  packageRoot: string;
+  /** Runs a litellm-tf CLI (default: the sandbox's snapshot of the built package). */
   cli(args: string[], options?: { cli?: string; expectedCode?: number }): Promise<RunResult>;
 }
 
@@ -46,6 +48,9 @@ export function sandbox(t: TestContext, extraEnv: NodeJS.ProcessEnv = {}): Sandb
   const dir = tempDir(t, "sandbox");
   const home = path.join(dir, "home");
   fs.mkdirSync(home);
+  // A snapshot of the built package, so a rebuild of dist/ by someone else mid-test cannot change
+  // the provider between two installs of one test.
+  const snapshot = snapshotPackage(path.join(dir, "package"));
   const cliConfig = path.join(dir, "terraform.rc");
   fs.writeFileSync(cliConfig, "");
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -62,6 +67,7 @@ export function sandbox(t: TestContext, extraEnv: NodeJS.ProcessEnv = {}): Sandb
     dir,
     home,
     cliConfig,
+    packageRoot: snapshot.root,
     env,
     workspace(name, mainTf) {
       const ws = path.join(dir, name);
@@ -73,7 +79,7 @@ export function sandbox(t: TestContext, extraEnv: NodeJS.ProcessEnv = {}): Sandb
       return expect(`terraform ${args.join(" ")}`, await run("terraform", [...args, "-no-color"], cwd, env), expectedCode);
     },
     async cli(args, options = {}) {
-      const r = await run(process.execPath, [options.cli ?? cliJs, ...args], dir, env);
+      const r = await run(process.execPath, [options.cli ?? snapshot.cli, ...args], dir, env);
       return expect(`litellm-tf ${args.join(" ")}`, r, options.expectedCode ?? 0);
     },
   };
@@ -156,7 +162,15 @@ export async function buildProvider(version: string, extraFooter = ""): Promise<
 
 /** A litellm-tf package in a temp dir: package.json at `version`, the built CLI, and `provider` as its bundle. */
 export function packageCopy(t: TestContext, version: string, provider: Buffer): { root: string; cli: string } {
-  const root = tempDir(t, `pkg-${version}`);
+  return writePackage(tempDir(t, `pkg-${version}`), version, provider);
+}
+
+function snapshotPackage(root: string): { root: string; cli: string } {
+  fs.mkdirSync(root);
+  return writePackage(root, packageVersion, fs.readFileSync(bundle));
+}
+
+function writePackage(root: string, version: string, provider: Buffer): { root: string; cli: string } {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as Record<string, unknown>;
   fs.writeFileSync(path.join(root, "package.json"), JSON.stringify({ ...pkg, version }, null, 2));
   fs.mkdirSync(path.join(root, "dist", "provider"), { recursive: true });
