@@ -1,8 +1,8 @@
 // The go-plugin side services next to tfplugin6.Provider: controller (Shutdown), stdio and health.
 
-import * as grpc from "@grpc/grpc-js";
 import type { Logger } from "../log";
-import { rawServiceDefinition } from "./grpc-service";
+import type { GrpcServer, ServerStream } from "./grpc-server";
+import { GrpcStatus } from "./grpc-status";
 import { messageCodec } from "./message-codec";
 
 const EMPTY = Buffer.alloc(0);
@@ -13,55 +13,40 @@ export interface SideServiceHooks {
   logger: Logger;
   /** Called after Shutdown has been answered. */
   onShutdown(): void;
-  /** Streams that stay open until the process stops; they are ended on shutdown. */
-  openStreams: Set<grpc.ServerWritableStream<Buffer, Buffer>>;
 }
 
-export function addSideServices(server: grpc.Server, hooks: SideServiceHooks): void {
-  server.addService(rawServiceDefinition("plugin.GRPCController", ["Shutdown"]), {
-    Shutdown: (_call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
-      hooks.logger.debug("Shutdown requested by the host");
-      callback(null, EMPTY);
-      setImmediate(hooks.onShutdown);
-    },
+export function addSideServices(server: GrpcServer, hooks: SideServiceHooks): void {
+  server.addUnary("/plugin.GRPCController/Shutdown", async () => {
+    hooks.logger.debug("Shutdown requested by the host");
+    setImmediate(hooks.onShutdown);
+    return EMPTY;
   });
 
-  // Output goes straight to stderr, so the stream only stays open, as the host expects.
-  server.addService(rawServiceDefinition("plugin.GRPCStdio", ["StreamStdio"], ["StreamStdio"]), {
-    StreamStdio: (call: grpc.ServerWritableStream<Buffer, Buffer>) => keepOpen(call, hooks.openStreams),
-  });
+  // Output goes straight to stderr, so the stream only stays open (until shutdown), as the host expects.
+  server.addServerStreaming("/plugin.GRPCStdio/StreamStdio", keepOpen);
 
   const healthRequest = messageCodec<{ service: string }>("grpc.health.v1.HealthCheckRequest");
   const healthResponse = messageCodec<{ status: number }>("grpc.health.v1.HealthCheckResponse");
   const known = (service: string) => service === "" || service === "plugin";
-  server.addService(rawServiceDefinition("grpc.health.v1.Health", ["Check", "Watch"], ["Watch"]), {
-    Check: (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
-      try {
-        const { service } = healthRequest.decode(call.request);
-        if (known(service)) callback(null, healthResponse.encode({ status: SERVING }));
-        else callback({ code: grpc.status.NOT_FOUND, details: `unknown service ${JSON.stringify(service)}` });
-      } catch {
-        callback({ code: grpc.status.INVALID_ARGUMENT, details: "malformed HealthCheckRequest" });
-      }
-    },
-    Watch: (call: grpc.ServerWritableStream<Buffer, Buffer>) => {
-      let service = "";
-      try {
-        service = healthRequest.decode(call.request).service;
-      } catch {
-        call.emit("error", { code: grpc.status.INVALID_ARGUMENT, details: "malformed HealthCheckRequest" });
-        return;
-      }
-      call.write(healthResponse.encode({ status: known(service) ? SERVING : SERVICE_UNKNOWN }));
-      keepOpen(call, hooks.openStreams);
-    },
+  const serviceOf = (request: Buffer) => {
+    try {
+      return healthRequest.decode(request).service;
+    } catch {
+      throw { code: GrpcStatus.INVALID_ARGUMENT, details: "malformed HealthCheckRequest" };
+    }
+  };
+  server.addUnary("/grpc.health.v1.Health/Check", async (request) => {
+    const service = serviceOf(request);
+    if (!known(service)) throw { code: GrpcStatus.NOT_FOUND, details: `unknown service ${JSON.stringify(service)}` };
+    return healthResponse.encode({ status: SERVING });
+  });
+  server.addServerStreaming("/grpc.health.v1.Health/Watch", (request, stream) => {
+    const service = serviceOf(request);
+    stream.write(healthResponse.encode({ status: known(service) ? SERVING : SERVICE_UNKNOWN }));
+    keepOpen(request, stream);
   });
 }
 
-function keepOpen(call: grpc.ServerWritableStream<Buffer, Buffer>, open: Set<grpc.ServerWritableStream<Buffer, Buffer>>): void {
-  open.add(call);
-  const forget = () => open.delete(call);
-  call.on("cancelled", forget);
-  call.on("close", forget);
-  call.on("error", forget);
+function keepOpen(_request: Buffer, _stream: ServerStream): void {
+  // Nothing to send: the server ends open streams when it stops.
 }

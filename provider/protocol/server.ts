@@ -2,9 +2,9 @@
 // asks for it, the handshake line on stdout once the socket is bound, and a prompt exit on Shutdown.
 
 import fs from "node:fs";
-import * as grpc from "@grpc/grpc-js";
 import { log as defaultLogger, type Logger } from "../log";
-import { rawServiceDefinition } from "./grpc-service";
+import { createGrpcServer, type GrpcServer } from "./grpc-server";
+import { GrpcStatus } from "./grpc-status";
 import { handshakeLine, newSocketPath } from "./handshake";
 import { addSideServices } from "./plugin-services";
 import { installProcessHooks } from "./process-hooks";
@@ -43,23 +43,18 @@ export async function servePlugin(service: ProviderService, opts: ServeOptions =
   const clientCert = env.PLUGIN_CLIENT_CERT;
   const tls = clientCert ? createAutoMtls(clientCert) : undefined;
 
-  const server = new grpc.Server({
-    "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
-    "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
-  });
-  const rpc = createProviderRpc(service, logger);
-  server.addService(rawServiceDefinition(PROVIDER_SERVICE, rpc.methods), unaryHandlers(rpc, logger));
-  const openStreams = new Set<grpc.ServerWritableStream<Buffer, Buffer>>();
+  const server = createGrpcServer({ tls: tls?.files, maxMessageBytes: MAX_MESSAGE_BYTES, logger });
+  addProviderMethods(server, createProviderRpc(service, logger), logger);
   let stopping: Promise<void> | undefined;
   const stopAndExit = (reason: string) => {
     logger.debug("Stopping the provider", { reason });
     void stop().then(() => exit(0));
   };
-  addSideServices(server, { logger, openStreams, onShutdown: () => stopAndExit("Shutdown RPC") });
+  addSideServices(server, { logger, onShutdown: () => stopAndExit("Shutdown RPC") });
 
   const socketPath = newSocketPath(env);
   const removeSocket = () => fs.rmSync(socketPath, { force: true });
-  await bind(server, `unix://${socketPath}`, tls?.credentials ?? grpc.ServerCredentials.createInsecure());
+  await server.listen(socketPath);
   process.once("exit", removeSocket);
   if (opts.processHooks ?? true) installProcessHooks({ logger, onTerminate: stopAndExit });
 
@@ -69,44 +64,21 @@ export async function servePlugin(service: ProviderService, opts: ServeOptions =
   logger.debug("Serving the provider", { socket: socketPath, tls: tls !== undefined });
 
   function stop(): Promise<void> {
-    stopping ??= new Promise<void>((resolve) => {
-      for (const stream of openStreams) stream.end();
-      const done = () => {
-        clearTimeout(force);
-        removeSocket();
-        resolve();
-      };
-      const force = setTimeout(() => {
-        server.forceShutdown();
-        done();
-      }, STOP_GRACE_MS);
-      server.tryShutdown(done);
-    });
+    stopping ??= server.close(STOP_GRACE_MS).then(removeSocket);
     return stopping;
   }
 
   return { socketPath, handshake, stop };
 }
 
-function unaryHandlers(rpc: ProviderRpc, logger: Logger): grpc.UntypedServiceImplementation {
-  const handlers: grpc.UntypedServiceImplementation = {};
+function addProviderMethods(server: GrpcServer, rpc: ProviderRpc, logger: Logger): void {
   for (const method of rpc.methods) {
-    handlers[method] = (call: grpc.ServerUnaryCall<Buffer, Buffer>, callback: grpc.sendUnaryData<Buffer>) => {
-      rpc.invoke(method, call.request).then(
-        (response) => callback(null, response),
-        (e: unknown) => {
-          // Only reached when even the error response could not be built.
-          logger.error("Provider RPC could not be answered", { tf_rpc: method, error: String(e) });
-          callback({ code: grpc.status.INTERNAL, details: `${method} failed; see the provider log` });
-        },
-      );
-    };
+    server.addUnary(`/${PROVIDER_SERVICE}/${method}`, (request) =>
+      rpc.invoke(method, request).catch((e: unknown) => {
+        // Only reached when even the error response could not be built.
+        logger.error("Provider RPC could not be answered", { tf_rpc: method, error: String(e) });
+        throw { code: GrpcStatus.INTERNAL, details: `${method} failed; see the provider log` };
+      }),
+    );
   }
-  return handlers;
-}
-
-function bind(server: grpc.Server, address: string, credentials: grpc.ServerCredentials): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.bindAsync(address, credentials, (err) => (err ? reject(err) : resolve()));
-  });
 }

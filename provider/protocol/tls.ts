@@ -1,11 +1,11 @@
 // go-plugin AutoMTLS: Terraform passes its client certificate in PLUGIN_CLIENT_CERT and trusts only
 // the server certificate we print in the handshake line. Both sides verify each other.
 
-import * as grpc from "@grpc/grpc-js";
+import type { ServerTlsFiles } from "./grpc-server";
 import { createSelfSignedCertificate } from "./self-signed-cert";
 
 export interface ServerTls {
-  credentials: grpc.ServerCredentials;
+  files: ServerTlsFiles;
   /** The handshake's certificate field: base64 of the DER without '=' padding (Go's RawStdEncoding). */
   handshakeField: string;
   certDer: Buffer;
@@ -16,12 +16,11 @@ export function createAutoMtls(clientCertPem: string): ServerTls {
     throw new Error("PLUGIN_CLIENT_CERT does not hold a PEM certificate");
   }
   const cert = createSelfSignedCertificate();
-  const credentials = grpc.ServerCredentials.createSsl(
-    Buffer.from(clientCertPem),
-    [{ cert_chain: Buffer.from(cert.certPem), private_key: Buffer.from(cert.keyPem) }],
-    true, // require and verify the client certificate, like go-plugin's RequireAndVerifyClientCert
-  );
-  return { credentials, handshakeField: handshakeCertField(cert.certDer), certDer: cert.certDer };
+  return {
+    files: { certPem: cert.certPem, keyPem: cert.keyPem, clientCertPem },
+    handshakeField: handshakeCertField(cert.certDer),
+    certDer: cert.certDer,
+  };
 }
 
 export function handshakeCertField(certDer: Buffer): string {
