@@ -73,7 +73,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
         return;
       } else {
         resp.state = null;
-        reportCreateError(e, email, resp.diagnostics);
+        reportCreateError(e, email, resp.diagnostics, await emailTaken(ctx, email, e));
         return;
       }
     }
@@ -394,8 +394,23 @@ function trackKey(state: TfObject, info: UserInfo, priv: UserPrivateState): void
   }
 }
 
-function reportCreateError(e: unknown, email: string, diagnostics: Diagnostics): void {
-  if (isLiteLLMError(e) && e.isConflict) {
+/**
+ * Whether a failed /user/new was refused for a duplicate email. LiteLLM answers 409 now, but up to 1.80.7 a plain
+ * 400; that one is told apart by looking the email up rather than by reading the message.
+ */
+async function emailTaken(ctx: Ctx, email: string, e: unknown): Promise<boolean> {
+  if (!isLiteLLMError(e)) return false;
+  if (e.isConflict) return true;
+  if (e.status !== 400 || !email) return false;
+  try {
+    return (await ctx.client.findUsersByEmail(email, ctx.signal)).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function reportCreateError(e: unknown, email: string, diagnostics: Diagnostics, duplicate = false): void {
+  if (isLiteLLMError(e) && (e.isConflict || duplicate)) {
     diagnostics.addError(
       "User Already Exists",
       `LiteLLM already has a user with user_email ${JSON.stringify(email)} (or the same user_id): ${e.serverMessage}. Import it with \`terraform import <address> ${email}\`, or choose another email.`,
