@@ -41,13 +41,13 @@ export interface StateInstance {
   tainted: boolean;
 }
 
-/** litellm_user instances in state, tainted ones included. */
+/** litellm_user resource instances in state (not data sources), tainted ones included. */
 export async function usersInState(ws: Workspace): Promise<StateInstance[]> {
   const show = (await ws.stateJson()) as unknown as {
-    values?: { root_module?: { resources?: (Omit<StateInstance, "tainted"> & { type: string; tainted?: boolean })[] } };
+    values?: { root_module?: { resources?: (Omit<StateInstance, "tainted"> & { mode: string; type: string; tainted?: boolean })[] } };
   };
   return (show.values?.root_module?.resources ?? [])
-    .filter((r) => r.type === "litellm_user")
+    .filter((r) => r.mode === "managed" && r.type === "litellm_user")
     .map((r) => ({ address: r.address, values: r.values, sensitive_values: r.sensitive_values, tainted: r.tainted === true }));
 }
 
