@@ -48,7 +48,11 @@ export const userDataSource: DataSourceDefinition<LiteLLMClient> = {
         resp.diagnostics.addError("User Not Found", `LiteLLM has no user with user_id ${JSON.stringify(userId)}.`, attributePath("user_id"));
         return;
       }
-      rowStateFromServer(resp.state, info.user, config);
+      // LiteLLM's values, not the config's: an unset argument would otherwise pass for "the same" as LiteLLM's
+      // default (no role for internal_user, null for no budget). Only a configured email keeps its spelling,
+      // as Terraform requires.
+      rowStateFromServer(resp.state, info.user, null);
+      if (email !== null) resp.state.user_email = email;
     } catch (e) {
       resp.diagnostics.addError("Cannot Read User", `Error while reading the user: ${isLiteLLMError(e) ? e.message : String(e)}`);
     }
