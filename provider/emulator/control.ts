@@ -8,6 +8,7 @@ import { jsonResponse, type EmuRequest, type EmuResponse } from "./http-types";
 import type { RequestLog } from "./request-log";
 import { keyColumnsView, userRowView } from "./rows";
 import type { EmulatorStore } from "./store";
+import { membershipView, teamRowView } from "./team-rows";
 
 export interface ControlDeps {
   store: EmulatorStore;
@@ -35,6 +36,8 @@ export function handleControl(req: EmuRequest, deps: ControlDeps): EmuResponse {
         legacy: deps.legacy,
         users: [...deps.store.users.values()].map(userRowView),
         keys: [...deps.store.keys.values()].map(keyColumnsView),
+        teams: [...deps.store.teams.values()].map(teamRowView),
+        team_memberships: [...deps.store.memberships.values()].map((m) => membershipView(m, m.budget_id === null ? undefined : deps.store.budgets.get(m.budget_id))),
       });
     case "POST /_emulator/reset":
       deps.reset();

@@ -11,6 +11,8 @@ import type { EmulatorStore } from "./store";
 export interface DispatchDeps {
   store: EmulatorStore;
   legacy: boolean;
+  /** LiteLLM's premium_user: an enterprise licence is set. */
+  enterprise: boolean;
   masterKey: string;
   now(): number;
   newUserId(): string;
@@ -33,7 +35,7 @@ export function dispatch(req: EmuRequest, deps: DispatchDeps): EmuResponse {
     if (denied) return denied;
     caller = outcome.caller;
   }
-  const ctx: RouteContext = { store: deps.store, legacy: deps.legacy, now: deps.now, newUserId: deps.newUserId, caller };
+  const ctx: RouteContext = { store: deps.store, legacy: deps.legacy, enterprise: deps.enterprise, now: deps.now, newUserId: deps.newUserId, caller };
   try {
     return route.handler(req, ctx);
   } catch (e) {

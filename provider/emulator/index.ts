@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   masterKey?: string;
   /** Behave like LiteLLM ≤ 1.80.7 (see docs/emulator.md). */
   legacy?: boolean;
+  /** Behave as with an enterprise licence: team admins can be assigned (default false, like open-source LiteLLM). */
+  enterprise?: boolean;
   /** PEM text; serve https when given. */
   tls?: { cert: string; key: string };
   /** Seed for probabilistic fault rules. */
@@ -30,10 +32,11 @@ export interface RunningEmulator {
   url: string;
   port: number;
   legacy: boolean;
+  enterprise: boolean;
   store: EmulatorStore;
   faults: FaultInjector;
   requests: RequestLog;
-  /** Empties users, keys, fault rules and the request log. */
+  /** Empties users, keys, teams, fault rules and the request log. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -44,6 +47,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? "127.0.0.1";
   const masterKey = options.masterKey ?? DEFAULT_MASTER_KEY;
   const legacy = options.legacy ?? false;
+  const enterprise = options.enterprise ?? false;
   registerSecret(masterKey);
   const logger = createLogger("litellm-emulator");
   const store = new EmulatorStore();
@@ -56,7 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const pipeline = new RequestPipeline({
-    store, faults, requests, masterKey, legacy, reset,
+    store, faults, requests, masterKey, legacy, enterprise, reset,
     now: options.clock ?? Date.now,
     newUserId: randomUUID,
     onHandlerError: (error) => logger.error("emulator handler failed", { error }),
@@ -80,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `${options.tls ? "https" : "http"}://${urlHost}:${port}`,
     port,
     legacy,
+    enterprise,
     store,
     faults,
     requests,
@@ -97,5 +102,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 export { EmulatorStore } from "./store";
 export type { UserRow, KeyRow } from "./rows";
+export type { TeamRow, TeamMember, MembershipRow, BudgetRow } from "./team-rows";
 export type { FaultRule, FaultAction, FaultMatch, ActiveFault } from "./faults";
 export type { RequestLogEntry } from "./request-log";

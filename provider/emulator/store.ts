@@ -2,6 +2,7 @@
 // indexes keep the 500-user benchmark linear.
 
 import type { KeyRow, UserRow } from "./rows";
+import type { BudgetRow, MembershipRow, TeamRow } from "./team-rows";
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -12,6 +13,12 @@ export class EmulatorStore {
   readonly users = new Map<string, UserRow>();
   /** token (sha256 of the raw key) → row. */
   readonly keys = new Map<string, KeyRow>();
+  /** team_id → row. */
+  readonly teams = new Map<string, TeamRow>();
+  /** membershipKey(team_id, user_id) → row. */
+  readonly memberships = new Map<string, MembershipRow>();
+  /** budget_id → row (team members' budgets). */
+  readonly budgets = new Map<string, BudgetRow>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly keysByUser = new Map<string, Set<string>>();
   private readonly insertOrder = new Map<string, number>();
@@ -40,11 +47,15 @@ export class EmulatorStore {
     }
   }
 
-  /** Deletes the user and every key whose user_id matches. */
+  /** Deletes the user, every key whose user_id matches, and the user's places in teams. */
   deleteUser(userId: string): boolean {
     const row = this.users.get(userId);
     if (!row) return false;
     for (const token of [...(this.keysByUser.get(userId) ?? [])]) this.deleteKey(token);
+    for (const team of this.teams.values()) {
+      team.members_with_roles = team.members_with_roles.filter((m) => m.user_id !== userId);
+      this.deleteMembership(team.team_id, userId);
+    }
     if (row.user_email != null) this.byEmail.get(normaliseEmail(row.user_email))?.delete(userId);
     this.users.delete(userId);
     this.insertOrder.delete(userId);
@@ -88,11 +99,46 @@ export class EmulatorStore {
     return true;
   }
 
+  getTeam(teamId: string): TeamRow | undefined {
+    return this.teams.get(teamId);
+  }
+
+  keysOfTeam(teamId: string): KeyRow[] {
+    return [...this.keys.values()].filter((k) => k.team_id === teamId);
+  }
+
+  getMembership(teamId: string, userId: string): MembershipRow | undefined {
+    return this.memberships.get(membershipKey(teamId, userId));
+  }
+
+  membershipsOfTeam(teamId: string): MembershipRow[] {
+    return [...this.memberships.values()].filter((m) => m.team_id === teamId);
+  }
+
+  putMembership(row: MembershipRow): void {
+    this.memberships.set(membershipKey(row.team_id, row.user_id), row);
+  }
+
+  /** Removes the membership row and the budget it owned. */
+  deleteMembership(teamId: string, userId: string): void {
+    const row = this.memberships.get(membershipKey(teamId, userId));
+    if (!row) return;
+    if (row.budget_id !== null) this.budgets.delete(row.budget_id);
+    this.memberships.delete(membershipKey(teamId, userId));
+  }
+
   clear(): void {
     this.users.clear();
     this.keys.clear();
+    this.teams.clear();
+    this.memberships.clear();
+    this.budgets.clear();
     this.byEmail.clear();
     this.keysByUser.clear();
     this.insertOrder.clear();
   }
+}
+
+function membershipKey(teamId: string, userId: string): string {
+  return `${teamId}\u0000${userId}`;
 }

@@ -8,6 +8,8 @@ export interface RouteContext {
   store: EmulatorStore;
   /** LiteLLM ≤ 1.80.7 behaviour (reference §10). */
   legacy: boolean;
+  /** An enterprise licence (LiteLLM's premium_user): needed to make team admins. */
+  enterprise: boolean;
   now(): number;
   caller: Caller;
   newUserId(): string;

@@ -5,6 +5,14 @@ import { keyDelete } from "./key-delete";
 import { keyGenerate } from "./key-generate";
 import { keyInfo } from "./key-info";
 import { keyUpdate } from "./key-update";
+import { teamDelete } from "./team-delete";
+import { teamInfo } from "./team-info";
+import { teamList } from "./team-list";
+import { teamMemberAdd } from "./team-member-add";
+import { teamMemberDelete } from "./team-member-delete";
+import { teamMemberUpdate } from "./team-member-update";
+import { teamNew } from "./team-new";
+import { teamUpdate } from "./team-update";
 import { userDelete } from "./user-delete";
 import { userInfo } from "./user-info";
 import { userList } from "./user-list";
@@ -31,4 +39,12 @@ export const ROUTES: Record<string, Record<string, Route>> = {
   "/key/info": { GET: { handler: keyInfo } },
   "/key/update": { POST: { handler: keyUpdate } },
   "/key/delete": { POST: { handler: keyDelete } },
+  "/team/new": { POST: { handler: teamNew } },
+  "/team/info": { GET: { handler: teamInfo } },
+  "/team/update": { POST: { handler: teamUpdate } },
+  "/team/delete": { POST: { handler: teamDelete } },
+  "/team/list": { GET: { handler: teamList } },
+  "/team/member_add": { POST: { handler: teamMemberAdd } },
+  "/team/member_update": { POST: { handler: teamMemberUpdate } },
+  "/team/member_delete": { POST: { handler: teamMemberDelete } },
 };

@@ -9,6 +9,7 @@ import { validateBody, type ModelValues } from "../validation/model";
 import { newUserRequest } from "../validation/requests";
 import type { RouteContext, RouteHandler } from "./context";
 import { mintKey, type MintedKey } from "./key-minting";
+import { joinTeamsQuietly } from "./user-new-teams";
 
 export const ENTERPRISE_ONLY_MESSAGE =
   "You must be a LiteLLM Enterprise user to use this feature. If you have a license please set `LITELLM_LICENSE` in your env.";
@@ -29,6 +30,7 @@ export const userNew: RouteHandler = (req, ctx) => {
   const user = buildUser(body, userId, budgetResetAt, now);
   // Legacy proxies upserted with an empty update: an existing user stays as it was, but still gets a key.
   if (!existing) ctx.store.putUser(user);
+  if (!existing && Array.isArray(body.teams)) joinTeamsQuietly(ctx, user.user_id, body.teams);
   const minted = autoCreateKey ? mintUserKey(ctx, user, body, expires) : undefined;
   return jsonResponse(200, responseBody(user, body, minted));
 };
@@ -64,7 +66,7 @@ function buildUser(body: ModelValues, userId: string, budgetResetAt: number | nu
     "model_max_budget"] as const).forEach(copy);
   user.budget_reset_at = budgetResetAt;
   if (typeof body.password === "string") user.password = createHash("sha256").update(body.password).digest("hex");
-  // Adding the user to teams fails quietly when the teams do not exist, and the emulator has no teams.
+  // Teams are joined after the user is written (joinTeamsQuietly), as LiteLLM does through team_member_add.
   user.teams = [];
   return user;
 }
