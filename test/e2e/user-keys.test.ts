@@ -115,6 +115,9 @@ test("key lifecycle: default off, created with alias and duration, re-issued on 
   assert.notEqual(third.raw, second.raw);
   assertLifetime(third.row, 3600, "the new key lives one hour");
   await planIsClean(ws);
+  // The same lifetime in another spelling changes nothing.
+  ws.write({ "main.tf": tf([userBlock("nokey", {}), userBlock("withkey", { auto: true, alias: "withkey-2", duration: "60m" })].join("\n")) });
+  await planIsClean(ws);
 
   // A key deleted out of band is noticed at refresh and re-created by the next apply.
   assert.equal((await adminCall(env.emu, "POST", "/key/delete", { keys: [third.row.token] })).status, 200);

@@ -81,9 +81,25 @@ test("each of the nine attributes updates in place, sending only itself, and upd
     assert.equal(c.after_unknown.updated_at, true);
   }
   await apply(ws, ["plan.bin"]);
-  for (const body of env.rec.bodies("POST", "/user/new")) {
+  const newBodies = env.rec.bodies("POST", "/user/new");
+  assert.equal(newBodies.length, attributes.length);
+  for (const body of newBodies) {
     assert.match(String(body.user_id), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, "a UUID made by the provider is sent");
   }
+  // Everything LiteLLM receives on create, in its own form.
+  const { user_id: _id, ...sent } = newBodies.find((b) => b.user_email === "user-email@example.com")!;
+  assert.deepEqual(sent, {
+    user_email: "user-email@example.com",
+    user_alias: "before",
+    user_role: "internal_user",
+    max_budget: 10,
+    budget_duration: "1d",
+    tpm_limit: 1000,
+    rpm_limit: 10,
+    models: ["gpt-4o"],
+    metadata: { team: "a" },
+    auto_create_key: false,
+  });
   const created = await stateResources(ws);
   await planIsClean(ws);
 

@@ -218,6 +218,9 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     const mayKeepPrior = prior[a] !== null || (config[a] === null && computedRowAttributes.has(a));
     if (p[a] !== null && mayKeepPrior && isEquivalent(a, p[a], prior[a])) p[a] = prior[a];
   }
+  // The same key lifetime in another spelling (720h for 30d) is no change either.
+  const lifetime = str(p, "key_duration"), priorLifetime = str(prior, "key_duration");
+  if (lifetime !== null && priorLifetime !== null && keyDurationsEquivalent(lifetime, priorLifetime)) p.key_duration = priorLifetime;
 
   for (const a of unclearableAttributes) {
     if (config[a] === null && prior[a] !== null) {
