@@ -48,7 +48,7 @@ const respelled: Record<string, Row> = {
   month: { role: null, duration: "monthly" },
 };
 
-const email = (name: string, upper = false) => (upper ? `${name}@Example.COM`.toUpperCase() : `${name}@example.com`);
+const email = (name: string, upper = false) => (upper ? `${name}@example.com`.toUpperCase() : `${name}@example.com`);
 
 function config(rows: Record<string, Row>, upper = false): string {
   return tf(
