@@ -226,7 +226,7 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     if (config[a] === null && prior[a] !== null) {
       resp.diagnostics.addWarning(
         "LiteLLM Cannot Clear This Attribute",
-        `${a} is not in the configuration, but LiteLLM has ${a} = ${JSON.stringify(prior[a])} for this user and its /user/update ignores empty values, so it stays on the server and in state. Set a new value to change it.`,
+        `${a} is not in the configuration, but LiteLLM has ${a} = ${shown(prior[a])} for this user and its /user/update ignores empty values, so it stays on the server and in state. Set a new value to change it.`,
         attributePath(a),
       );
     }
@@ -263,7 +263,7 @@ function cannotEmpty(config: TfObject, prior: TfObject, a: string, isEmpty: (v: 
   if (isEmpty(config[a]) && prior[a] !== null && !isEmpty(prior[a])) {
     diagnostics.addError(
       "LiteLLM Cannot Empty This Attribute",
-      `${a} is set to an empty value, but LiteLLM's /user/update ignores empty values, so ${a} would stay ${JSON.stringify(prior[a])} on the server. Remove ${a} from the configuration to leave it as it is, or list the values you want.`,
+      `${a} is set to an empty value, but LiteLLM's /user/update ignores empty values, so ${a} would stay ${shown(prior[a])} on the server. Remove ${a} from the configuration to leave it as it is, or list the values you want.`,
       attributePath(a),
     );
   }
@@ -381,7 +381,7 @@ async function readBack(ctx: Ctx, userId: string, state: TfObject, base: TfObjec
     if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
       resp.diagnostics.addError(
         "LiteLLM Did Not Apply A Change",
-        `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM kept ${JSON.stringify(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,
+        `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,
         attributePath(a),
       );
     }
@@ -429,3 +429,8 @@ function apiError(diagnostics: Diagnostics, summary: string, doing: string, e: u
   diagnostics.addError(summary, `Error while ${doing}: ${isLiteLLMError(e) ? err.message : e instanceof Error ? e.message : String(e)}`);
 }
 
+/** A value as text for a diagnostic; JSON.stringify alone throws on the bigints large numbers decode to. */
+function shown(v: unknown): string {
+  if (typeof v === "bigint") return v.toString();
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) ?? String(v);
+}
