@@ -54,11 +54,13 @@ export async function callWithRetries(http: AxiosInstance, opts: CallOptions, po
   const random = hooks.random ?? Math.random;
   const scrub = hooks.scrub ?? ((s: string) => s);
   const started = Date.now();
+  // Serialised once, outside the attempts: a body that cannot be sent is a bug to report, not a failure to retry.
+  const data = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   // Whether an earlier attempt may have reached LiteLLM and changed something.
   let earlierMayHaveActed = false;
   for (let attempt = 0; ; attempt++) {
     throwIfAborted(opts, earlierMayHaveActed);
-    const result = await attemptOnce(http, opts);
+    const result = await attemptOnce(http, opts, data);
     if (result.kind === "answer" && result.status >= 200 && result.status < 300 && !result.malformed) {
       return { status: result.status, body: result.body, retried: earlierMayHaveActed };
     }
@@ -83,13 +85,13 @@ export async function callWithRetries(http: AxiosInstance, opts: CallOptions, po
   }
 }
 
-async function attemptOnce(http: AxiosInstance, opts: CallOptions): Promise<Attempt> {
+async function attemptOnce(http: AxiosInstance, opts: CallOptions, data: string | undefined): Promise<Attempt> {
   try {
     const res = await http.request({
       method: opts.method,
       url: opts.path,
       params: opts.query,
-      data: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      data,
       signal: opts.signal,
     });
     const parsed = parseBody(res.data, String(res.headers["content-type"] ?? ""));
