@@ -8,6 +8,9 @@ import { registerSecret } from "../log";
 import { bool, num, str } from "./user/model";
 import { userResource } from "./user/resource";
 import { userDataSource } from "./user/data-source";
+import { teamResource } from "./team/resource";
+import { teamDataSource } from "./team/data-source";
+import { teamMemberResource } from "./team-member/resource";
 import packageJson from "../../package.json";
 
 const defaultTimeoutSeconds = 30;
@@ -66,8 +69,8 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
     });
   },
 
-  resources: [userResource],
-  dataSources: [userDataSource],
+  resources: [userResource, teamResource, teamMemberResource],
+  dataSources: [userDataSource, teamDataSource],
 };
 
 function envNumber(v: string | undefined): number | undefined {

@@ -1,0 +1,248 @@
+// litellm_team_member: one user's place in a team, through /team/member_add, /team/member_update and
+// /team/member_delete, read from /team/info. Role and budget change in place; the team or user replaces it.
+import { isUnknown, unknown, valuesEqual, type TfObject } from "../../protocol/codec/value";
+import { attributePath, type Diagnostics } from "../../framework/diagnostics";
+import type { ApplyResponse, HandlerContext, ResourceDefinition } from "../../framework/resource";
+import type { LiteLLMClient } from "../../litellm/client";
+import { isLiteLLMError } from "../../litellm/errors";
+import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
+import { str } from "../user/model";
+import { budgetsEquivalent, memberId, memberIn, memberStateFromServer, nativeBudget, parseMemberId } from "./model";
+
+type Ctx = HandlerContext<LiteLLMClient>;
+
+const roles = ["user", "admin"];
+
+export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
+  typeName: "litellm_team_member",
+  constraints: {
+    team_id: { schema: { minLength: 1, pattern: "^[^:]+$" }, expectation: "must be a team ID (it has no \":\")" },
+    user_id: { schema: { minLength: 1 }, expectation: "must not be empty" },
+    user_email: { schema: { minLength: 1 }, expectation: "must not be empty" },
+    role: { schema: { enum: roles }, expectation: "must be user or admin" },
+    max_budget_in_team: { schema: { minimum: 0 }, expectation: "must be 0 (no budget of its own) or more US dollars" },
+  },
+  defaults: { role: "user" },
+
+  validate({ config }, { diagnostics }) {
+    if (isUnknown(config.user_id) || isUnknown(config.user_email)) return;
+    const given = ["user_id", "user_email"].filter((a) => config[a] !== null);
+    if (given.length !== 1) {
+      diagnostics.addError(
+        "Give Exactly One Of user_id And user_email",
+        given.length === 0 ? "Set user_id (or user_email) to choose the user to add to the team." : "Set only one of user_id and user_email.",
+        attributePath(given.length ? "user_email" : "user_id"),
+      );
+    }
+  },
+
+  modifyPlan({ prior, config }, resp) {
+    const p = resp.planned;
+    if (config.max_budget_in_team === null) p.max_budget_in_team = 0;
+    if (prior === null) {
+      if (!isUnknown(p.team_id) && !isUnknown(p.user_id) && p.user_id !== null) p.id = memberId(str(p, "team_id")!, str(p, "user_id")!);
+      return;
+    }
+    for (const a of ["team_id", "user_id", "user_email"]) {
+      if (config[a] !== null && !isUnknown(config[a]) && !valuesEqual(config[a], prior[a])) resp.requiresReplace.push(attributePath(a));
+      // A configured value that is not known yet (a team being replaced) replaces the membership too.
+      if (isUnknown(config[a])) resp.requiresReplace.push(attributePath(a));
+    }
+    if (resp.requiresReplace.length > 0) {
+      // The new membership's user and ID are known only after it is created.
+      if (config.user_id === null) p.user_id = unknown;
+      if (config.user_email === null) p.user_email = unknown;
+      p.id = unknown;
+    }
+    if (!isUnknown(p.max_budget_in_team) && budgetsEquivalent(p.max_budget_in_team, prior.max_budget_in_team)) p.max_budget_in_team = prior.max_budget_in_team;
+  },
+
+  async create({ planned }, resp, ctx) {
+    const teamId = str(planned, "team_id")!;
+    const role = (str(planned, "role") ?? "user") as NewMember["role"];
+    const member = await resolveUser(ctx, planned, resp.diagnostics);
+    if (!member) {
+      resp.state = null;
+      return;
+    }
+    member.role = role;
+    const teams = teamsOf(ctx.client);
+    let userId: string;
+    try {
+      userId = await teams.addMember(teamId, member, nativeBudget(planned), ctx.signal);
+    } catch (e) {
+      resp.state = null;
+      await reportAddError(ctx, teamId, member, e, resp.diagnostics);
+      return;
+    }
+    const state: TfObject = { ...planned, id: memberId(teamId, userId), user_id: userId };
+    resp.state = state;
+    await readBack(ctx, teamId, userId, state, planned, resp, "added");
+  },
+
+  async read({ state }, resp, ctx) {
+    const teamId = str(state, "team_id");
+    const userId = str(state, "user_id");
+    if (!teamId || !userId) {
+      resp.state = null;
+      return;
+    }
+    let team;
+    try {
+      team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+    } catch (e) {
+      apiError(resp.diagnostics, "Cannot Read Team Member", `reading team ${teamId}`, e);
+      return;
+    }
+    const member = team ? memberIn(team, userId) : undefined;
+    if (!team || !member) {
+      ctx.log.info("membership no longer exists on LiteLLM; removing it from state", { team_id: teamId, user_id: userId });
+      resp.state = null;
+      return;
+    }
+    const next: TfObject = { ...state };
+    memberStateFromServer(next, team, { ...member, user_id: userId }, state);
+    resp.state = next;
+  },
+
+  async update({ prior, planned }, resp, ctx) {
+    const teamId = str(prior, "team_id")!;
+    const userId = str(prior, "user_id")!;
+    const state: TfObject = { ...planned };
+    if (!valuesEqual(prior.role, planned.role) || !valuesEqual(prior.max_budget_in_team, planned.max_budget_in_team)) {
+      try {
+        const role = (str(planned, "role") ?? "user") as NewMember["role"];
+        await teamsOf(ctx.client).updateMember(teamId, userId, { role, maxBudgetInTeam: nativeBudget(planned) }, ctx.signal);
+      } catch (e) {
+        apiError(resp.diagnostics, "Cannot Update Team Member", `updating user ${userId} in team ${teamId}`, e);
+        resp.state = { ...prior };
+        await readBack(ctx, teamId, userId, resp.state, prior, resp, "kept");
+        return;
+      }
+    }
+    resp.state = state;
+    await readBack(ctx, teamId, userId, state, planned, resp, "updated");
+  },
+
+  async delete({ prior }, resp, ctx) {
+    const teamId = str(prior, "team_id");
+    const userId = str(prior, "user_id");
+    if (!teamId || !userId) return;
+    try {
+      if (!(await teamsOf(ctx.client).deleteMember(teamId, userId, ctx.signal))) ctx.log.info("membership was already gone", { team_id: teamId, user_id: userId });
+    } catch (e) {
+      apiError(resp.diagnostics, "Cannot Remove Team Member", `removing user ${userId} from team ${teamId}`, e);
+    }
+  },
+
+  async importState({ id }, resp, ctx) {
+    const parsed = parseMemberId(id.trim());
+    if (!parsed) {
+      resp.diagnostics.addError("Invalid Import ID", `Import a team membership as team_id:user_id, for example 0b0c8a52-…:alice. Got ${JSON.stringify(id)}.`);
+      return;
+    }
+    try {
+      const team = await teamsOf(ctx.client).teamInfo(parsed.teamId, ctx.signal);
+      if (!team) {
+        resp.diagnostics.addError("Team Not Found", `LiteLLM has no team with team_id ${JSON.stringify(parsed.teamId)}.`);
+        return;
+      }
+      const member = memberIn(team, parsed.userId);
+      if (!member) {
+        resp.diagnostics.addError("Not A Team Member", `The user ${JSON.stringify(parsed.userId)} is not a member of team ${parsed.teamId}.`);
+        return;
+      }
+      const state: TfObject = Object.create(null);
+      memberStateFromServer(state, team, { ...member, user_id: parsed.userId }, null);
+      resp.state = state;
+    } catch (e) {
+      apiError(resp.diagnostics, "Cannot Import Team Member", `importing ${JSON.stringify(id)}`, e);
+    }
+  },
+};
+
+/**
+ * The member to send. The user must exist already: LiteLLM would otherwise create a bare user for an unknown
+ * user_id or email, which no resource owns. An email must match exactly one user.
+ */
+async function resolveUser(ctx: Ctx, planned: TfObject, diagnostics: Diagnostics): Promise<NewMember | undefined> {
+  const userId = str(planned, "user_id");
+  const email = str(planned, "user_email");
+  try {
+    if (userId !== null) {
+      if (await ctx.client.userInfo(userId, ctx.signal)) return { user_id: userId, role: "user" };
+      diagnostics.addError(
+        "User Not Found",
+        `LiteLLM has no user with user_id ${JSON.stringify(userId)}. Create it first (litellm_user), or check the ID; LiteLLM would otherwise create a bare user for it.`,
+        attributePath("user_id"),
+      );
+      return undefined;
+    }
+    const users = email === null ? [] : (await ctx.client.findUsersByEmail(email, ctx.signal)).filter((u) => u.user_email === email);
+    if (users.length === 1) return { user_id: users[0]!.user_id, user_email: email!, role: "user" };
+    diagnostics.addError(
+      users.length ? "Email Is Not Unique" : "User Not Found",
+      users.length
+        ? `Several LiteLLM users have the email ${JSON.stringify(email)}: ${users.map((u) => u.user_id).join(", ")}. Use user_id.`
+        : `No LiteLLM user has the email ${JSON.stringify(email)} (matched exactly). Create it first (litellm_user), or use user_id.`,
+      attributePath("user_email"),
+    );
+    return undefined;
+  } catch (e) {
+    apiError(diagnostics, "Cannot Look Up User", "looking up the user to add to the team", e);
+    return undefined;
+  }
+}
+
+/** A refused add is explained from what the team looks like now, not from LiteLLM's wording. */
+async function reportAddError(ctx: Ctx, teamId: string, member: NewMember, e: unknown, diagnostics: Diagnostics): Promise<void> {
+  if (isLiteLLMError(e) && e.status === 400) {
+    const team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal).catch(() => null);
+    const existing = team ? findMember(team.members, member) : undefined;
+    if (existing?.user_id) {
+      diagnostics.addError(
+        "Already A Team Member",
+        `The user ${existing.user_id} is already a member of team ${teamId} (role ${existing.role}). Import the membership with \`terraform import <address> ${memberId(teamId, existing.user_id)}\`.`,
+        attributePath("user_id"),
+      );
+      return;
+    }
+  }
+  apiError(diagnostics, "Cannot Add Team Member", `adding user ${member.user_id ?? member.user_email} to team ${teamId}`, e);
+}
+
+/** Reads the membership back; an error when LiteLLM did not keep the planned role or budget. */
+async function readBack(ctx: Ctx, teamId: string, userId: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string): Promise<void> {
+  let team;
+  try {
+    team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+  } catch (e) {
+    resp.diagnostics.addWarning(
+      "Team Member Not Read Back",
+      `The membership ${memberId(teamId, userId)} was ${verb}, but reading it back failed: ${isLiteLLMError(e) ? e.message : String(e)}. The next plan reads it again.`,
+    );
+    if (isUnknown(state.user_email)) state.user_email = null;
+    return;
+  }
+  const member = team ? memberIn(team, userId) : undefined;
+  if (!team || !member) {
+    resp.diagnostics.addError("Team Member Vanished", `The membership ${memberId(teamId, userId)} was ${verb}, but LiteLLM no longer lists it. Run terraform apply again.`);
+    return;
+  }
+  const before: TfObject = { ...state };
+  memberStateFromServer(state, team, { ...member, user_id: userId }, base);
+  if (verb === "kept") return;
+  for (const a of ["role", "max_budget_in_team"]) {
+    if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
+      resp.diagnostics.addError(
+        "LiteLLM Did Not Apply A Change",
+        `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
+        attributePath(a),
+      );
+    }
+  }
+}
+
+function apiError(diagnostics: Diagnostics, summary: string, doing: string, e: unknown): void {
+  diagnostics.addError(summary, `Error while ${doing}: ${isLiteLLMError(e) || e instanceof Error ? e.message : String(e)}`);
+}

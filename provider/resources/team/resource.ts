@@ -1,0 +1,145 @@
+// litellm_team: create, read, update, delete and import through LiteLLM's /team/* endpoints.
+import { randomUUID } from "node:crypto";
+import { isUnknown, unknown, valuesEqual, type TfObject } from "../../protocol/codec/value";
+import type { Diagnostics } from "../../framework/diagnostics";
+import type { ApplyResponse, HandlerContext, ResourceDefinition } from "../../framework/resource";
+import type { LiteLLMClient } from "../../litellm/client";
+import { isLiteLLMError } from "../../litellm/errors";
+import { teamsOf } from "../../litellm/teams";
+import { str } from "../user/model";
+import { teamConstraints } from "./constraints";
+import { fieldsForCreate, fieldsForUpdate, isEquivalent, teamRowAttributes, teamStateFromServer } from "./model";
+
+type Ctx = HandlerContext<LiteLLMClient>;
+
+export const teamResource: ResourceDefinition<LiteLLMClient> = {
+  typeName: "litellm_team",
+  constraints: teamConstraints,
+  defaults: { blocked: false },
+
+  modifyPlan({ prior, config }, { planned }) {
+    // No budget and a budget of 0 are the same (unlimited), and state shows 0 for both.
+    if (config.max_budget === null) planned.max_budget = 0;
+    if (prior === null) return;
+    for (const a of teamRowAttributes) {
+      // Same meaning, other spelling: keep what state has, so that nothing changes.
+      if (planned[a] !== null && prior[a] !== null && isEquivalent(a, planned[a], prior[a])) planned[a] = prior[a];
+    }
+    // Spend moves with traffic at any time; an update reads it back.
+    if (teamRowAttributes.some((a) => !valuesEqual(planned[a], prior[a]))) planned.spend = unknown;
+  },
+
+  async create({ planned }, resp, ctx) {
+    // Our own team_id makes a retried create safe (see LiteLLMTeams.newTeam).
+    const teamId = randomUUID();
+    const state: TfObject = { ...planned, id: teamId, team_id: teamId };
+    try {
+      await teamsOf(ctx.client).newTeam(teamId, fieldsForCreate(planned), ctx.signal);
+    } catch (e) {
+      apiError(resp.diagnostics, "Cannot Create Team", `creating team ${JSON.stringify(str(planned, "team_alias") ?? teamId)}`, e);
+      // When LiteLLM may have made the team, keep it in state so that Terraform taints it rather than losing it.
+      resp.state = isLiteLLMError(e) && e.mayHaveActed ? { ...state, spend: 0 } : null;
+      return;
+    }
+    resp.state = state;
+    await readBack(ctx, teamId, state, planned, resp, "created");
+  },
+
+  async read({ state }, resp, ctx) {
+    const teamId = str(state, "team_id") ?? str(state, "id");
+    if (!teamId) {
+      resp.state = null;
+      return;
+    }
+    let team;
+    try {
+      team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+    } catch (e) {
+      apiError(resp.diagnostics, "Cannot Read Team", `reading team ${teamId}`, e);
+      return;
+    }
+    if (team === null) {
+      ctx.log.info("team no longer exists on LiteLLM; removing it from state", { team_id: teamId });
+      resp.state = null;
+      return;
+    }
+    const next: TfObject = { ...state };
+    teamStateFromServer(next, team, state);
+    resp.state = next;
+  },
+
+  async update({ prior, planned }, resp, ctx) {
+    const teamId = str(prior, "team_id")!;
+    const fields = fieldsForUpdate(prior, planned);
+    const state: TfObject = { ...planned };
+    if (Object.keys(fields).length > 0) {
+      try {
+        await teamsOf(ctx.client).updateTeam(teamId, fields, ctx.signal);
+      } catch (e) {
+        apiError(resp.diagnostics, "Cannot Update Team", `updating team ${teamId}`, e);
+        resp.state = { ...prior };
+        await readBack(ctx, teamId, resp.state, prior, resp, "kept");
+        return;
+      }
+    }
+    resp.state = state;
+    await readBack(ctx, teamId, state, planned, resp, "updated");
+  },
+
+  async delete({ prior }, resp, ctx) {
+    const teamId = str(prior, "team_id");
+    if (!teamId) return;
+    try {
+      if (!(await teamsOf(ctx.client).deleteTeam(teamId, ctx.signal))) ctx.log.info("team was already gone", { team_id: teamId });
+    } catch (e) {
+      apiError(resp.diagnostics, "Cannot Delete Team", `deleting team ${teamId}`, e);
+    }
+  },
+
+  async importState({ id }, resp, ctx) {
+    const teamId = id.trim();
+    try {
+      const team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+      if (!team) return;
+      const state: TfObject = Object.create(null);
+      teamStateFromServer(state, team, null);
+      resp.state = state;
+    } catch (e) {
+      apiError(resp.diagnostics, "Cannot Import Team", `importing team ${JSON.stringify(id)}`, e);
+    }
+  },
+};
+
+/** Reads the team back so that state holds what LiteLLM has, and checks that LiteLLM kept what was planned. */
+async function readBack(ctx: Ctx, teamId: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string): Promise<void> {
+  let team;
+  try {
+    team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+  } catch (e) {
+    resp.diagnostics.addWarning(
+      "Team Not Read Back",
+      `The team ${teamId} was ${verb}, but reading it back failed: ${isLiteLLMError(e) ? e.message : String(e)}. State holds the planned values; the next plan reads the team again.`,
+    );
+    if (isUnknown(state.spend)) state.spend = 0;
+    return;
+  }
+  if (!team) {
+    resp.diagnostics.addError("Team Vanished", `The team ${teamId} was ${verb}, but LiteLLM no longer finds it. Run terraform apply again to recreate it.`);
+    return;
+  }
+  const before: TfObject = { ...state };
+  teamStateFromServer(state, team, base);
+  if (verb === "kept") return;
+  for (const a of teamRowAttributes) {
+    if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
+      resp.diagnostics.addError(
+        "LiteLLM Did Not Apply A Change",
+        `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
+      );
+    }
+  }
+}
+
+function apiError(diagnostics: Diagnostics, summary: string, doing: string, e: unknown): void {
+  diagnostics.addError(summary, `Error while ${doing}: ${isLiteLLMError(e) || e instanceof Error ? e.message : String(e)}`);
+}

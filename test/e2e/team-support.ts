@@ -1,0 +1,53 @@
+// Shared by the team end-to-end tests: an emulator (optionally with an enterprise licence, which LiteLLM needs
+// for team admins), workspaces pointed at it, and what the emulator holds, teams included.
+import { randomBytes } from "node:crypto";
+import { startEmulator } from "../../provider/emulator";
+import type { TestEmulator } from "../support/emulator";
+import { createWorkspace, providerBlock, resourcesByAddress, type Workspace } from "../support/terraform";
+
+export async function startTeamEmulator(options: { enterprise?: boolean } = {}): Promise<TestEmulator> {
+  const masterKey = `sk-test-${randomBytes(12).toString("hex")}`;
+  const emulator = await startEmulator({ port: 0, masterKey, enterprise: options.enterprise ?? false });
+  return Object.assign(emulator, { masterKey });
+}
+
+export interface TeamState {
+  users: { user_id: string; user_email: string | null; teams: string[]; updated_at: string }[];
+  keys: Record<string, unknown>[];
+  teams: { team_id: string; team_alias: string | null; members_with_roles: { user_id: string | null; role: string }[]; [k: string]: unknown }[];
+  team_memberships: { team_id: string; user_id: string; litellm_budget_table: { max_budget: number | null } | null }[];
+}
+
+export async function teamState(emu: TestEmulator): Promise<TeamState> {
+  const res = await fetch(`${emu.url}/_emulator/state`, { headers: { Authorization: `Bearer ${emu.masterKey}` } });
+  if (!res.ok) throw new Error(`GET /_emulator/state answered ${res.status}`);
+  return (await res.json()) as TeamState;
+}
+
+/** LiteLLM adds the master key's user as the admin of every team it creates, and keeps a user row for it. */
+export const PROXY_ADMIN = "default_user_id";
+
+/** True when LiteLLM holds nothing but its own placeholder admin user, in no team. */
+export function isEmpty(state: TeamState): boolean {
+  const others = state.users.filter((u) => u.user_id !== PROXY_ADMIN);
+  const admin = state.users.find((u) => u.user_id === PROXY_ADMIN);
+  return others.length === 0 && state.keys.length === 0 && state.teams.length === 0 && state.team_memberships.length === 0 && (admin?.teams.length ?? 0) === 0;
+}
+
+export function teamWorkspaces(emu: () => TestEmulator): { create(config: string): Workspace; disposeAll(): void } {
+  const all: Workspace[] = [];
+  return {
+    create(config) {
+      const ws = createWorkspace({ apiBase: emu().url, apiKey: emu().masterKey, files: { "main.tf": `${providerBlock}\n${config}` } });
+      all.push(ws);
+      return ws;
+    },
+    disposeAll() {
+      for (const ws of all) ws.dispose();
+    },
+  };
+}
+
+export async function stateOf(ws: Workspace): Promise<Map<string, Record<string, unknown>>> {
+  return resourcesByAddress(await ws.stateJson());
+}
