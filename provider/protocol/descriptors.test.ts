@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
-import { messageCodec, protoRoot } from "./message-codec";
+import { messageCodec } from "./message-codec";
+import { messageInfo, serviceMethods } from "./proto-types";
 
 const script = path.resolve(__dirname, "../../scripts/generate-proto.mjs");
 
@@ -15,7 +16,7 @@ describe("generated descriptors", () => {
   });
 
   it("keep upstream field numbers", () => {
-    const ids = (type: string) => Object.fromEntries(protoRoot().lookupType(type).fieldsArray.map((f) => [f.name, f.id]));
+    const ids = (type: string) => Object.fromEntries(messageInfo(type).fields.map((f) => [f.name, f.id]));
     assert.deepStrictEqual(ids("tfplugin6.Schema.Attribute"), {
       name: 1, type: 2, nested_type: 10, description: 3, required: 4, optional: 5, computed: 6, sensitive: 7,
       description_kind: 8, deprecated: 9, write_only: 11,
@@ -32,7 +33,7 @@ describe("generated descriptors", () => {
   });
 
   it("declare exactly the methods we serve", () => {
-    const methods = (name: string) => protoRoot().lookupService(name).methodsArray.map((m) => m.name);
+    const methods = (name: string) => serviceMethods(name).map((m) => m.name);
     assert.deepStrictEqual(methods("tfplugin6.Provider"), [
       "GetMetadata", "GetProviderSchema", "ValidateProviderConfig", "ValidateResourceConfig", "ValidateDataResourceConfig",
       "UpgradeResourceState", "ConfigureProvider", "ReadResource", "PlanResourceChange", "ApplyResourceChange",

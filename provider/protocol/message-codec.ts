@@ -1,48 +1,35 @@
 // Protobuf messages <-> the plain objects of tfplugin6.ts, using the generated descriptors.
 // Plain objects keep the proto's snake_case names; bytes are Buffers (Uint8Array), enums and
 // int64 are numbers, repeated and map fields are always present, and unset messages are absent.
+// Decoding and encoding are our own table-driven code (proto-decode.ts, proto-encode.ts): loading
+// protobufjs and building its reflection tree cost several milliseconds of every start-up, and its
+// decode → toObject → fromObject → encode round trip was a large part of each RPC.
 
-import * as protobuf from "protobufjs/light";
-import { descriptors } from "./gen/descriptors";
-
-let root: protobuf.Root | undefined;
-
-/** The protobuf root of every service we serve, built once on first use. */
-export function protoRoot(): protobuf.Root {
-  root ??= protobuf.Root.fromJSON(descriptors as protobuf.INamespace);
-  return root;
-}
+import { decodeMessage } from "./proto-decode";
+import { encodeMessage } from "./proto-encode";
+import { messageInfo, type MessageInfo } from "./proto-types";
 
 export interface MessageCodec<T = unknown> {
-  readonly type: protobuf.Type;
+  readonly info: MessageInfo;
   decode(bytes: Uint8Array): T;
   encode(value: T): Buffer;
   /** True when the message has a repeated `diagnostics` field (where errors can be reported). */
   readonly hasDiagnostics: boolean;
 }
 
-const toObjectOptions: protobuf.IConversionOptions = { longs: Number, enums: Number, defaults: true, arrays: true, objects: true };
+const codecs = new Map<string, MessageCodec>();
 
 export function messageCodec<T = unknown>(typeName: string): MessageCodec<T> {
-  const type = protoRoot().lookupType(typeName);
-  return {
-    type,
-    hasDiagnostics: type.fields.diagnostics?.repeated === true,
-    decode: (bytes) => dropNulls(type.toObject(type.decode(bytes), toObjectOptions)) as T,
-    encode: (value) => Buffer.from(type.encode(type.fromObject(value as { [k: string]: unknown })).finish()),
-  };
-}
-
-/** toObject fills unset message fields with null; the plain shapes leave them out instead. */
-function dropNulls(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    for (const item of value) dropNulls(item);
-  } else if (value !== null && typeof value === "object" && !(value instanceof Uint8Array)) {
-    const record = value as { [k: string]: unknown };
-    for (const key of Object.keys(record)) {
-      if (record[key] === null) delete record[key];
-      else dropNulls(record[key]);
-    }
+  let codec = codecs.get(typeName);
+  if (!codec) {
+    const info = messageInfo(typeName);
+    codec = {
+      info,
+      hasDiagnostics: info.byName.get("diagnostics")?.repeated === true,
+      decode: (bytes) => decodeMessage(info, bytes),
+      encode: (value) => encodeMessage(info, value as Record<string, unknown>),
+    };
+    codecs.set(typeName, codec);
   }
-  return value;
+  return codec as MessageCodec<T>;
 }

@@ -3,7 +3,8 @@
 
 import { performance } from "node:perf_hooks";
 import type { Logger } from "../log";
-import { messageCodec, protoRoot, type MessageCodec } from "./message-codec";
+import { messageCodec, type MessageCodec } from "./message-codec";
+import { serviceMethods } from "./proto-types";
 import { errorMessage, unexpectedErrorDiagnostic } from "./rpc-failure";
 import type { ProviderMethodName, ProviderService } from "./tfplugin6";
 
@@ -22,13 +23,9 @@ interface MethodCodecs {
 
 export function createProviderRpc(service: ProviderService, logger: Logger): ProviderRpc {
   const codecs = new Map<string, MethodCodecs>();
-  for (const method of protoRoot().lookupService(PROVIDER_SERVICE).methodsArray) {
+  for (const method of serviceMethods(PROVIDER_SERVICE)) {
     if (typeof (service as unknown as Record<string, unknown>)[method.name] !== "function") continue;
-    method.resolve();
-    codecs.set(method.name, {
-      request: messageCodec(method.resolvedRequestType!.fullName.slice(1)),
-      response: messageCodec(method.resolvedResponseType!.fullName.slice(1)),
-    });
+    codecs.set(method.name, { request: messageCodec(method.requestType), response: messageCodec(method.responseType) });
   }
   let requestCount = 0;
 
@@ -62,7 +59,7 @@ export function createProviderRpc(service: ProviderService, logger: Logger): Pro
 function failureResponse(method: string, response: MessageCodec, e: unknown, log: Logger): unknown {
   log.error("Provider RPC failed", { error: errorMessage(e), stack: e instanceof Error ? stackFrames(e) : undefined });
   if (response.hasDiagnostics) return { diagnostics: [unexpectedErrorDiagnostic(method, e)] };
-  if (response.type.fields.Error) return { Error: errorMessage(e) }; // StopProvider.Response
+  if (response.info.byName.has("Error")) return { Error: errorMessage(e) }; // StopProvider.Response
   throw e;
 }
 
