@@ -1,0 +1,71 @@
+// litellm_team_member validation and planning through the real ProviderService, values encoded as Terraform sends them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
+import { isUnknown, newObject, unknown, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
+import schemaDocument from "../../../schema/litellm.schema.json";
+import { createLitellmProviderService } from "../index";
+
+const schema = readSchemaDocument(schemaDocument as SchemaDocument).resources.get("litellm_team_member")!;
+const type = impliedType(schema.block);
+const service = createLitellmProviderService();
+const config = (o: Record<string, TfValue>): TfObject =>
+  newObject(Object.entries({ ...Object.fromEntries(schema.block.attributes.map((a) => [a.name, null as TfValue])), ...o }));
+const enc = (o: TfObject | null) => encodeDynamicValue(o, type);
+
+function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
+  const p = newObject(Object.entries(cfg));
+  for (const a of schema.block.attributes) if (a.computed && cfg[a.name] === null) p[a.name] = prior ? prior[a.name] : null;
+  return p;
+}
+
+async function plan(cfg: TfObject, prior: TfObject | null) {
+  const res = await service.PlanResourceChange({ type_name: "litellm_team_member", prior_state: enc(prior), proposed_new_state: enc(proposed(cfg, prior)), config: enc(cfg), prior_private: new Uint8Array() });
+  return {
+    planned: decodeDynamicValue(res.planned_state, type) as TfObject,
+    replace: res.requires_replace.map((p) => p.steps.map((s) => s.attribute_name).join(".")),
+    diagnostics: res.diagnostics,
+  };
+}
+
+const validate = async (o: Record<string, TfValue>) =>
+  (await service.ValidateResourceConfig({ type_name: "litellm_team_member", config: enc(config({ team_id: "t1", ...o })) })).diagnostics.map((d) => d.summary);
+
+const prior = config({ id: "t1:u1", team_id: "t1", user_id: "u1", user_email: null, role: "user", max_budget_in_team: 0 });
+
+test("validate: exactly one of user_id and user_email, a known role, a budget of 0 or more", async () => {
+  assert.deepEqual(await validate({ user_id: "u1" }), []);
+  assert.deepEqual(await validate({ user_email: "a@b.co" }), []);
+  assert.deepEqual(await validate({}), ["Give Exactly One Of user_id And user_email"]);
+  assert.deepEqual(await validate({ user_id: "u1", user_email: "a@b.co" }), ["Give Exactly One Of user_id And user_email"]);
+  assert.deepEqual(await validate({ user_id: unknown }), [], "an unknown user_id is checked at apply");
+  assert.deepEqual((await validate({ user_id: "u1", role: "owner", max_budget_in_team: -1 })).sort(), ["Invalid Attribute Value", "Invalid Attribute Value"]);
+  assert.deepEqual(await validate({ user_id: "u1", team_id: "a:b" }), ["Invalid Attribute Value"]);
+});
+
+test("create: role defaults to user, no budget plans 0, the ID is known when both IDs are", async () => {
+  const { planned, diagnostics } = await plan(config({ team_id: "t1", user_id: "u1" }), null);
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual([planned.role, planned.max_budget_in_team, planned.id], ["user", 0, "t1:u1"]);
+  const later = await plan(config({ team_id: unknown, user_id: "u1" }), null);
+  assert.ok(isUnknown(later.planned.id));
+});
+
+test("role and budget change in place; the team or the user replaces the membership", async () => {
+  const inPlace = await plan(config({ team_id: "t1", user_id: "u1", role: "admin", max_budget_in_team: 5 }), prior);
+  assert.deepEqual(inPlace.replace, []);
+  assert.deepEqual([inPlace.planned.role, inPlace.planned.max_budget_in_team, inPlace.planned.id], ["admin", 5, "t1:u1"]);
+
+  const otherTeam = await plan(config({ team_id: "t2", user_id: "u1" }), prior);
+  assert.deepEqual(otherTeam.replace, ["team_id"]);
+  assert.ok(isUnknown(otherTeam.planned.id));
+  assert.deepEqual((await plan(config({ team_id: "t1", user_id: "u2" }), prior)).replace, ["user_id"]);
+  assert.deepEqual((await plan(config({ team_id: unknown, user_id: "u1" }), prior)).replace, ["team_id"], "a team being replaced replaces the membership");
+});
+
+test("no change: a budget of 0 and the configured user_id plan nothing", async () => {
+  const { planned, replace } = await plan(config({ team_id: "t1", user_id: "u1", role: "user" }), prior);
+  assert.deepEqual(replace, []);
+  for (const a of ["id", "role", "max_budget_in_team", "user_email"]) assert.deepEqual(planned[a], prior[a], a);
+});
