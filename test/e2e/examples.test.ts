@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { adminCall, emulatorState, startTestEmulator, type TestEmulator } from "../support/emulator";
 import { createWorkspace, providerBlock, repoRoot, resourcesByAddress, type Workspace } from "../support/terraform";
+import { PROXY_ADMIN, teamState } from "./team-support";
 
 const examplesDir = path.join(repoRoot, "examples");
 const scenariosDir = path.join(examplesDir, "scenarios");
@@ -14,12 +15,7 @@ const scenariosDir = path.join(examplesDir, "scenarios");
  * Scenario folders this test does not apply, each with the reason. An entry must name a real folder, and a
  * test below checks the reason still holds, so the list cannot go stale silently.
  */
-const notApplicableYet: Record<string, { reason: string; unsupportedTypes: string[] }> = {
-  "team-assignment": {
-    reason: "litellm_team and litellm_team_member are not implemented yet (a later issue)",
-    unsupportedTypes: ["litellm_team", "litellm_team_member"],
-  },
-};
+const notApplicableYet: Record<string, { reason: string; unsupportedTypes: string[] }> = {};
 
 /** What must already exist in LiteLLM before a scenario applies, as its README says. */
 const preconditions: Record<string, (emu: TestEmulator) => Promise<void>> = {
@@ -52,11 +48,14 @@ const read = (rel: string) => fs.readFileSync(path.join(examplesDir, rel), "utf8
 const tfFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".tf"));
 const emailsIn = (text: string) => [...text.matchAll(/^\s*user_email\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
 
+/** LiteLLM's own users: the master key's placeholder joins (and so gets a user row for) every team it creates. */
+const notTheScenarios = (u: Record<string, unknown>) => u.user_id !== PROXY_ADMIN;
+
 async function expectEmpty(why: string): Promise<void> {
-  const state = await emulatorState(emu);
+  const state = await teamState(emu);
   assert.deepEqual(
-    { users: state.users.map((u) => u.user_email), keys: state.keys.map((k) => k.key_alias) },
-    { users: [], keys: [] },
+    { users: state.users.filter(notTheScenarios).map((u) => u.user_email), keys: state.keys.map((k) => k.key_alias), teams: state.teams.map((t) => t.team_alias) },
+    { users: [], keys: [], teams: [] },
     why,
   );
 }
@@ -115,6 +114,9 @@ test("registry-layout examples validate", async () => {
     "provider/provider.tf": { "main.tf": read("provider/provider.tf") },
     "resources/litellm_user/resource.tf": { "main.tf": read("resources/litellm_user/resource.tf"), "providers.tf": providerBlock },
     "data-sources/litellm_user/data-source.tf": { "main.tf": read("data-sources/litellm_user/data-source.tf"), "providers.tf": providerBlock },
+    "resources/litellm_team/resource.tf": { "main.tf": read("resources/litellm_team/resource.tf"), "providers.tf": providerBlock },
+    "resources/litellm_team_member/resource.tf": { "main.tf": read("resources/litellm_team_member/resource.tf"), "providers.tf": providerBlock },
+    "data-sources/litellm_team/data-source.tf": { "main.tf": read("data-sources/litellm_team/data-source.tf"), "providers.tf": providerBlock },
   };
   for (const [example, files] of Object.entries(cases)) {
     const ws = workspace();
@@ -191,11 +193,11 @@ for (const name of applicable) {
     await expectEmpty("the emulator starts empty");
     const setup = preconditions[name];
     if (setup) await setup(emu);
-    const existing = (await emulatorState(emu)).users.map((u) => u.user_id);
+    const existing = (await emulatorState(emu)).users.filter(notTheScenarios).map((u) => u.user_id);
 
     const ws = withScenario(name);
     await ws.ok(["apply", "-auto-approve", "-no-color"]);
-    const { users } = await emulatorState(emu);
+    const users = (await emulatorState(emu)).users.filter(notTheScenarios);
     const expected = tfFiles(ws.dir).flatMap((f) => emailsIn(fs.readFileSync(path.join(ws.dir, f), "utf8")));
     assert.deepEqual(users.map((u) => u.user_email).sort(), expected.sort(), "LiteLLM has exactly the scenario's users");
     for (const id of existing) assert.ok(users.some((u) => u.user_id === id), `the existing user ${String(id)} was adopted, not replaced`);

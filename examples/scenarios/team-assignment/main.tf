@@ -1,6 +1,4 @@
-# NOT YET SUPPORTED: litellm_team and litellm_team_member are planned for a
-# later release of this provider; today `terraform validate` rejects them.
-# Kept here as the target shape of the seed's team-assignment example.
+# The seed's "User with Team Assignment" example, as written.
 
 resource "litellm_team" "backend" {
   team_alias = "backend-team"
