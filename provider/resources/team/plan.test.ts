@@ -1,0 +1,62 @@
+// litellm_team validation and planning through the real ProviderService, values encoded as Terraform sends them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
+import { isUnknown, newObject, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
+import schemaDocument from "../../../schema/litellm.schema.json";
+import { createLitellmProviderService } from "../index";
+
+const schema = readSchemaDocument(schemaDocument as SchemaDocument).resources.get("litellm_team")!;
+const type = impliedType(schema.block);
+const service = createLitellmProviderService();
+const config = (o: Record<string, TfValue>): TfObject =>
+  newObject(Object.entries({ ...Object.fromEntries(schema.block.attributes.map((a) => [a.name, null as TfValue])), ...o }));
+const enc = (o: TfObject | null) => encodeDynamicValue(o, type);
+
+function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
+  const p = newObject(Object.entries(cfg));
+  for (const a of schema.block.attributes) if (a.computed && cfg[a.name] === null) p[a.name] = prior ? prior[a.name] : null;
+  return p;
+}
+
+async function plan(cfg: TfObject, prior: TfObject | null) {
+  const res = await service.PlanResourceChange({ type_name: "litellm_team", prior_state: enc(prior), proposed_new_state: enc(proposed(cfg, prior)), config: enc(cfg), prior_private: new Uint8Array() });
+  return { planned: decodeDynamicValue(res.planned_state, type) as TfObject, replace: res.requires_replace, diagnostics: res.diagnostics };
+}
+
+const prior = config({ id: "t1", team_id: "t1", team_alias: "research", budget_duration: "weekly", metadata: '{"b":1,"a":2}', max_budget: 0, blocked: false, spend: 3 });
+
+test("validate: budgets, limits, durations and metadata", async () => {
+  const res = await service.ValidateResourceConfig({
+    type_name: "litellm_team",
+    config: enc(config({ team_alias: "", max_budget: -1, tpm_limit: 1.5, budget_duration: "2mo", metadata: "[1]", models: [""] })),
+  });
+  const attributes = res.diagnostics.map((d) => d.attribute?.steps[0]?.attribute_name).sort();
+  assert.deepEqual(attributes, ["budget_duration", "max_budget", "metadata", "models", "team_alias", "tpm_limit"]);
+  const ok = await service.ValidateResourceConfig({ type_name: "litellm_team", config: enc(config({ team_alias: "a", budget_duration: "monthly", max_budget: 0 })) });
+  assert.deepEqual(ok.diagnostics, []);
+});
+
+test("create: no budget plans 0, blocked false, the IDs and spend unknown", async () => {
+  const { planned, diagnostics } = await plan(config({ team_alias: "research" }), null);
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual([planned.max_budget, planned.blocked], [0, false]);
+  for (const a of ["id", "team_id", "spend"]) assert.ok(isUnknown(planned[a]), a);
+});
+
+test("no change: an equivalent spelling keeps what state has, and spend stays known", async () => {
+  const { planned, replace } = await plan(config({ team_alias: "research", budget_duration: "7d", metadata: '{ "a": 2, "b": 1 }' }), prior);
+  assert.deepEqual(replace, []);
+  assert.equal(planned.budget_duration, "weekly");
+  assert.equal(planned.metadata, '{"b":1,"a":2}');
+  assert.equal(planned.spend, 3);
+});
+
+test("a change is in place, and spend becomes unknown", async () => {
+  const { planned, replace } = await plan(config({ team_alias: "renamed", budget_duration: "weekly", metadata: '{"b":1,"a":2}' }), prior);
+  assert.deepEqual(replace, []);
+  assert.equal(planned.team_alias, "renamed");
+  assert.equal(planned.team_id, "t1");
+  assert.ok(isUnknown(planned.spend));
+});
