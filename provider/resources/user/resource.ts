@@ -69,7 +69,13 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
         // The outcome is unknown (answers lost, Ctrl-C): the user may exist. Saved with the error, it is tainted,
         // so the next plan reads it and replaces it, or drops it if LiteLLM does not have it; never orphaned.
         resp.state = { ...planned, id: userId, user_id: userId, key: null };
-        reportCreateError(e, email, resp.diagnostics);
+        apiError(
+          resp.diagnostics,
+          "Cannot Create User",
+          `creating user ${JSON.stringify(email)} (user_id ${userId})`,
+          e,
+          " LiteLLM may have created the user all the same, so it is kept in state as tainted: the next apply replaces it, or creates it if LiteLLM does not have it.",
+        );
         return;
       } else {
         resp.state = null;
@@ -424,9 +430,10 @@ function reportCreateError(e: unknown, email: string, diagnostics: Diagnostics, 
   apiError(diagnostics, "Cannot Create User", `creating user ${JSON.stringify(email)}`, e);
 }
 
-function apiError(diagnostics: Diagnostics, summary: string, doing: string, e: unknown): void {
+function apiError(diagnostics: Diagnostics, summary: string, doing: string, e: unknown, after = ""): void {
   const err = e as LiteLLMError;
-  diagnostics.addError(summary, `Error while ${doing}: ${isLiteLLMError(e) ? err.message : e instanceof Error ? e.message : String(e)}`);
+  const message = isLiteLLMError(e) ? err.message : e instanceof Error ? e.message : String(e);
+  diagnostics.addError(summary, `Error while ${doing}: ${message}${after && !/[.!?]$/.test(message) ? "." : ""}${after}`);
 }
 
 /** A value as text for a diagnostic; JSON.stringify alone throws on the bigints large numbers decode to. */
