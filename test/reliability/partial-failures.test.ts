@@ -71,6 +71,7 @@ describe("partial failures leave state true to LiteLLM", () => {
     emu.faults.add([{ match: { method: "POST", path: "/user/new" }, action: { reset: true }, when: "after" }]);
     const failed = await ws.ok(["apply", "-auto-approve", "-no-color"], 1);
     assert.match(failed.stderr, /Cannot Create User/);
+    assert.match(failed.stderr, /tainted/, "the error says what happens next");
     emu.faults.clear();
     const { state } = await assertStateIsServer(ws);
     assert.equal(state.length, 1);

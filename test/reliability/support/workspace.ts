@@ -80,3 +80,8 @@ export function lostCount(r: Reconciliation): number {
 export function keyToken(rawKey: string): string {
   return createHash("sha256").update(rawKey).digest("hex");
 }
+
+/** Terraform wraps diagnostics to the terminal width; match messages on the text with its line breaks undone. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ");
+}
