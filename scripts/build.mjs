@@ -21,13 +21,19 @@ const common = {
 
 async function bundle(entry, outfile, options = {}) {
   const result = await build({ ...common, ...options, entryPoints: [path.join(root, entry)], outfile, write: false });
+  writeAtomically(outfile, result.outputFiles[0].contents);
+}
+
+function writeAtomically(outfile, contents) {
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   const temp = `${outfile}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, result.outputFiles[0].contents, { mode: 0o755 });
+  fs.writeFileSync(temp, contents, { mode: 0o755 });
   fs.renameSync(temp, outfile);
 }
 
-await bundle("provider/main.ts", path.join(dist, "provider", "terraform-provider-litellm"), { minify: true });
+// The provider: a launcher with the bundle embedded, compiled through a V8 code cache (scripts/build-provider.mjs).
+const { buildProviderExecutable } = await import("./build-provider.mjs");
+writeAtomically(path.join(dist, "provider", "terraform-provider-litellm"), await buildProviderExecutable(root));
 await bundle("provider/cli/main.ts", path.join(dist, "cli.js"));
 
 // CDKTF constructs: compile the generated schema/cdktf/ into dist/cdktf/ (the "./cdktf" export).
