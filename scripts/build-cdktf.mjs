@@ -7,7 +7,10 @@ import ts from "typescript";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export function buildCdktf(outDir = path.join(root, "dist", "cdktf")) {
+export function buildCdktf(finalDir = path.join(root, "dist", "cdktf")) {
+  // Compile into a scratch folder, then move each file over its target: a test that uses dist/cdktf while
+  // another build runs never finds it missing or half written.
+  const outDir = `${finalDir}.${process.pid}.tmp`;
   const srcDir = path.join(root, "schema", "cdktf");
   const entries = ["index.ts", "lazy-index.ts"].map((f) => path.join(srcDir, f));
   for (const entry of entries) {
@@ -36,6 +39,24 @@ export function buildCdktf(outDir = path.join(root, "dist", "cdktf")) {
     throw new Error(`compiling schema/cdktf failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
   fs.copyFileSync(path.join(srcDir, "version.json"), path.join(outDir, "version.json"));
+  replaceTree(outDir, finalDir);
+}
+
+function listFiles(dir, base = dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
+  });
+}
+
+function replaceTree(from, to) {
+  const fresh = new Set(listFiles(from));
+  for (const rel of fresh) {
+    fs.mkdirSync(path.dirname(path.join(to, rel)), { recursive: true });
+    fs.renameSync(path.join(from, rel), path.join(to, rel));
+  }
+  for (const rel of fs.existsSync(to) ? listFiles(to) : []) if (!fresh.has(rel)) fs.rmSync(path.join(to, rel));
+  fs.rmSync(from, { recursive: true, force: true });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
