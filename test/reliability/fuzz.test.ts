@@ -26,8 +26,10 @@ const answered = new Set<string>();
 let reachedLiteLLM = 0;
 
 const schemas = readSchemaDocument(schemaDocument as SchemaDocument);
-const userType = impliedType(schemas.resources.get("litellm_user")!.block);
-const dataType = impliedType(schemas.dataSources.get("litellm_user")!.block);
+const resourceTypes = new Map([...schemas.resources].map(([name, schema]) => [name, impliedType(schema.block)]));
+const dataTypes = new Map([...schemas.dataSources].map(([name, schema]) => [name, impliedType(schema.block)]));
+const userType = resourceTypes.get("litellm_user")!;
+const dataType = dataTypes.get("litellm_user")!;
 const providerType = impliedType(schemas.provider.block);
 const silent = createLogger("fuzz", undefined, () => {});
 
@@ -44,7 +46,7 @@ function hex(bytes: Uint8Array): string {
 describe("value decoders", () => {
   it(`msgpack: ${planned.msgpack} random and mutated values decode or fail with a CodecError`, () => {
     const rng = new Rng(seed);
-    const types: CtyType[] = [userType, dataType, providerType, "dynamic", ["list", "dynamic"], ["map", ["set", "number"]]];
+    const types: CtyType[] = [...resourceTypes.values(), ...dataTypes.values(), providerType, "dynamic", ["list", "dynamic"], ["map", ["set", "number"]]];
     for (let i = 0; i < planned.msgpack; i++) {
       const type = rng.chance(0.8) ? rng.pick(types) : genType(rng);
       const valid = encodeOrRandom(rng, genValue(rng, type), type);
@@ -73,7 +75,7 @@ describe("value decoders", () => {
     const rng = new Rng(seed + 1);
     const encoder = new TextEncoder();
     for (let i = 0; i < planned.json; i++) {
-      const type = rng.chance(0.7) ? userType : genType(rng);
+      const type = rng.chance(0.7) ? rng.pick([...resourceTypes.values()]) : genType(rng);
       const text = encoder.encode(stateJson(rng, type));
       const bytes = rng.chance(0.7) ? mutate(rng, text) : text;
       counts.json++;
@@ -152,7 +154,7 @@ describe("ProviderService and the gRPC layer", () => {
       if (!diagnostics.some((d) => d.severity === 1)) answered.add(method);
       // Input Terraform could really send must never reach the catch-all: that would be a bug in a handler.
       const unexpected = diagnostics.find((d) => d.summary === "Unexpected Provider Error");
-      if (unexpected && request.type_name === "litellm_user" && wellFormed(method, request)) {
+      if (unexpected && isKnownTypeName(method, request.type_name) && wellFormed(method, request)) {
         assert.fail(`${where}: a handler threw on well-formed input: ${unexpected.detail}`);
       }
     }
@@ -223,35 +225,49 @@ function randomCall(rng: Rng, services: { configured: tf.ProviderService; sink: 
   return { method, request, service };
 }
 
+/** The schema type of the values in a request: the provider's, or the named resource's or data source's. */
+function typeOf(method: string, typeName: unknown): CtyType {
+  if (method.includes("Provider")) return providerType;
+  if (method.includes("Data")) return dataTypes.get(String(typeName)) ?? dataType;
+  return resourceTypes.get(String(typeName)) ?? userType;
+}
+
+function isKnownTypeName(method: string, typeName: unknown): boolean {
+  return (method.includes("Data") ? dataTypes : resourceTypes).has(String(typeName));
+}
+
 function randomRequest(rng: Rng, method: tf.ProviderMethodName): Record<string, unknown> {
-  const typeName = rng.chance(0.85) ? "litellm_user" : rng.pick(strangeTypeNames);
+  const names = [...(method.includes("Data") ? dataTypes : resourceTypes).keys()];
+  // Mostly litellm_user, whose handlers talk to LiteLLM the most.
+  const typeName = rng.chance(0.85) ? (rng.chance(0.7) ? "litellm_user" : rng.pick(names)) : rng.pick(strangeTypeNames);
+  const type = typeOf(method, typeName);
   switch (method) {
     case "ValidateProviderConfig":
     case "ConfigureProvider":
       return { config: dynamicValue(rng, providerType), terraform_version: rng.pick(["1.11.4", "", "x".repeat(300)]) };
     case "ValidateResourceConfig":
-      return { type_name: typeName, config: dynamicValue(rng, userType) };
+      return { type_name: typeName, config: dynamicValue(rng, type) };
     case "ValidateDataResourceConfig":
     case "ReadDataSource":
-      return { type_name: typeName, config: rng.chance(0.3) ? lookupConfig(rng) : dynamicValue(rng, dataType) };
+      return { type_name: typeName, config: typeName === "litellm_user" && rng.chance(0.3) ? lookupConfig(rng) : dynamicValue(rng, type) };
     case "UpgradeResourceState":
-      return { type_name: typeName, version: rng.pick([0, 0, 0, 1, -1, 2 ** 31 - 1]), raw_state: rawState(rng) };
+      return { type_name: typeName, version: rng.pick([0, 0, 0, 1, -1, 2 ** 31 - 1]), raw_state: rawState(rng, type) };
     case "ReadResource":
-      return { type_name: typeName, current_state: dynamicValue(rng, userType), private: privateBytes(rng) };
+      return { type_name: typeName, current_state: dynamicValue(rng, type), private: privateBytes(rng) };
     case "PlanResourceChange":
       return {
         type_name: typeName,
-        prior_state: dynamicValue(rng, userType),
-        proposed_new_state: dynamicValue(rng, userType),
-        config: dynamicValue(rng, userType),
+        prior_state: dynamicValue(rng, type),
+        proposed_new_state: dynamicValue(rng, type),
+        config: dynamicValue(rng, type),
         prior_private: privateBytes(rng),
       };
     case "ApplyResourceChange":
       return {
         type_name: typeName,
-        prior_state: dynamicValue(rng, userType),
-        planned_state: dynamicValue(rng, userType),
-        config: dynamicValue(rng, userType),
+        prior_state: dynamicValue(rng, type),
+        planned_state: dynamicValue(rng, type),
+        config: dynamicValue(rng, type),
         planned_private: privateBytes(rng),
       };
     case "ImportResourceState":
@@ -277,10 +293,10 @@ function lookupConfig(rng: Rng): tf.DynamicValue {
   return { msgpack: encodeMsgpack(config, dataType) };
 }
 
-function rawState(rng: Rng): tf.RawState | undefined {
+function rawState(rng: Rng, type: CtyType): tf.RawState | undefined {
   if (rng.chance(0.05)) return undefined;
   if (rng.chance(0.05)) return { flatmap: { id: "x", "%": "1" } };
-  const text = new TextEncoder().encode(stateJson(rng, userType));
+  const text = new TextEncoder().encode(stateJson(rng, type));
   return { json: rng.chance(0.3) ? mutate(rng, text) : text };
 }
 
@@ -312,19 +328,20 @@ function checkResponse(method: tf.ProviderMethodName, request: Record<string, un
     if (!nullable) assert.notEqual(v, null, `${where}: ${what} is null without an error`);
     assert.equal(containsUnknown(v), false, `${where}: ${what} holds unknowns`);
   };
+  const type = typeOf(method, request.type_name);
   switch (method) {
     case "UpgradeResourceState":
-      return known(res.upgraded_state, userType, "upgraded_state");
+      return known(res.upgraded_state, type, "upgraded_state");
     case "ReadResource":
-      return known(res.new_state, userType, "new_state", true);
+      return known(res.new_state, type, "new_state", true);
     case "ApplyResourceChange":
-      return known(res.new_state, userType, "new_state", plansDelete(request.planned_state as tf.DynamicValue | undefined));
+      return known(res.new_state, type, "new_state", plansDelete(request.planned_state as tf.DynamicValue | undefined, type));
     case "PlanResourceChange":
-      return void decodeAnswer(res.planned_state as tf.DynamicValue | undefined, userType, `${where}: planned_state`);
+      return void decodeAnswer(res.planned_state as tf.DynamicValue | undefined, type, `${where}: planned_state`);
     case "ReadDataSource":
-      return known(res.state, dataType, "state");
+      return known(res.state, type, "state");
     case "ImportResourceState":
-      for (const r of res.imported_resources as tf.ImportedResource[]) known(r.state, userType, "imported state");
+      for (const r of res.imported_resources as tf.ImportedResource[]) known(r.state, resourceTypes.get(r.type_name) ?? type, "imported state");
       return;
   }
 }
@@ -334,7 +351,7 @@ function checkResponse(method: tf.ProviderMethodName, request: Record<string, un
  * wholly unknown, and plan and apply carry a configuration (unless deleting).
  */
 function wellFormed(method: string, request: Record<string, unknown>): boolean {
-  const type = method.includes("Provider") ? providerType : method.includes("Data") ? dataType : userType;
+  const type = typeOf(method, request.type_name);
   const decoded: Record<string, TfValue> = {};
   for (const field of ["config", "prior_state", "proposed_new_state", "planned_state", "current_state"]) {
     const dv = request[field] as tf.DynamicValue | undefined;
@@ -350,7 +367,7 @@ function wellFormed(method: string, request: Record<string, unknown>): boolean {
   if (method === "UpgradeResourceState") {
     const raw = request.raw_state as tf.RawState | undefined;
     try {
-      if (raw?.json) decodeJsonValue(raw.json, userType);
+      if (raw?.json) decodeJsonValue(raw.json, type);
     } catch {
       return false;
     }
@@ -359,10 +376,10 @@ function wellFormed(method: string, request: Record<string, unknown>): boolean {
 }
 
 /** A planned state of null asks for a delete, which answers with a null state. */
-function plansDelete(dv: tf.DynamicValue | undefined): boolean {
+function plansDelete(dv: tf.DynamicValue | undefined, type: CtyType): boolean {
   try {
-    if (dv?.msgpack && dv.msgpack.length) return decodeMsgpack(dv.msgpack, userType) === null;
-    if (dv?.json && dv.json.length) return decodeJsonValue(dv.json, userType) === null;
+    if (dv?.msgpack && dv.msgpack.length) return decodeMsgpack(dv.msgpack, type) === null;
+    if (dv?.json && dv.json.length) return decodeJsonValue(dv.json, type) === null;
     return true;
   } catch {
     return true;
