@@ -13,8 +13,8 @@ describe("parseEmulatorArgs", () => {
   });
 
   it("reads every flag, with a space or an equals sign", () => {
-    assert.deepEqual(parseEmulatorArgs(["--port=0", "--host", "0.0.0.0", "--master-key", "sk-x", "--legacy", "--seed", "9"], {}), {
-      port: 0, host: "0.0.0.0", masterKey: "sk-x", legacy: true, seed: 9,
+    assert.deepEqual(parseEmulatorArgs(["--port=0", "--host", "0.0.0.0", "--master-key", "sk-x", "--legacy", "--enterprise", "--seed", "9"], {}), {
+      port: 0, host: "0.0.0.0", masterKey: "sk-x", legacy: true, enterprise: true, seed: 9,
     });
   });
 

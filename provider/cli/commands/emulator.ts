@@ -4,12 +4,13 @@
 import fs from "node:fs";
 import { DEFAULT_MASTER_KEY, startEmulator, type EmulatorOptions } from "../../emulator/index";
 
-const USAGE = `Usage: litellm-tf emulator [--port P] [--host H] [--master-key K] [--legacy] [--tls-cert FILE --tls-key FILE] [--seed N]
+const USAGE = `Usage: litellm-tf emulator [--port P] [--host H] [--master-key K] [--legacy] [--enterprise] [--tls-cert FILE --tls-key FILE] [--seed N]
 
   --port P         port to listen on (default 4000; 0 picks a free port)
   --host H         address to bind (default 127.0.0.1)
   --master-key K   admin key (default $LITELLM_MASTER_KEY, else ${DEFAULT_MASTER_KEY})
   --legacy         behave like LiteLLM <= 1.80.7
+  --enterprise     behave as with an enterprise licence (team admins can be assigned)
   --tls-cert FILE  PEM certificate; with --tls-key, serve https
   --tls-key FILE   PEM private key
   --seed N         seed for probabilistic fault rules`;
@@ -34,6 +35,7 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
       case "--host": options.host = value(); break;
       case "--master-key": options.masterKey = value(); break;
       case "--legacy": options.legacy = true; break;
+      case "--enterprise": options.enterprise = true; break;
       case "--tls-cert": certFile = value(); break;
       case "--tls-key": keyFile = value(); break;
       case "--seed": options.seed = integer(flag, value(), 0, 2 ** 32 - 1); break;
@@ -67,7 +69,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<void> {
   }
   const emulator = await startEmulator(options);
   const keyNote = options.masterKey === DEFAULT_MASTER_KEY ? `master key ${DEFAULT_MASTER_KEY}` : "master key as given";
-  const mode = options.legacy ? "legacy behaviour, LiteLLM <= 1.80.7" : "current behaviour";
+  const mode = `${options.legacy ? "legacy behaviour, LiteLLM <= 1.80.7" : "current behaviour"}${options.enterprise ? ", enterprise" : ""}`;
   process.stdout.write(`${emulator.url}\nLiteLLM emulator listening on ${emulator.url} (${keyNote}, ${mode}). Ctrl-C stops it.\n`);
 
   await new Promise<void>((resolve) => {
