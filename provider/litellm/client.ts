@@ -144,9 +144,13 @@ function createHttp(o: ClientOptions): AxiosInstance {
   const https = require("node:https") as typeof import("node:https");
   const tls = require("node:tls") as typeof import("node:tls");
   const base = o.apiBase.replace(/\/+$/, "");
+  // Idle connections are dropped before LiteLLM's server (uvicorn keeps them 5 s) closes them, so a call
+  // that is not safe to retry never goes out on a connection the server is closing.
+  const idleSocketMs = 4000;
   const httpsAgent = base.startsWith("https:")
     ? new https.Agent({
         keepAlive: true,
+        timeout: idleSocketMs,
         rejectUnauthorized: !o.insecureSkipVerify,
         ca: o.caPem ? [...tls.rootCertificates, o.caPem] : undefined,
       })
@@ -166,7 +170,7 @@ function createHttp(o: ClientOptions): AxiosInstance {
     validateStatus: () => true,
     maxRedirects: 0,
     httpsAgent,
-    httpAgent: base.startsWith("http:") ? new http.Agent({ keepAlive: true }) : undefined,
+    httpAgent: base.startsWith("http:") ? new http.Agent({ keepAlive: true, timeout: idleSocketMs }) : undefined,
     proxy: false,
   });
 }
