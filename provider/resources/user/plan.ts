@@ -1,0 +1,101 @@
+// litellm_user planning: what a change will do, said in the plan before anything is sent to LiteLLM.
+import { isUnknown, unknown, valuesEqual, type TfObject } from "../../protocol/codec/value";
+import { attributePath, type Diagnostics } from "../../framework/diagnostics";
+import type { PlanRequest, PlanResponse } from "../../framework/resource";
+import { readPrivate, type UserPrivateState } from "./key-state";
+import { shown } from "./messages";
+import { bool, isEquivalent, str, unclearableAttributes, userRowAttributes } from "./model";
+import { keyDurationsEquivalent, parseJsonObject } from "./semantics";
+
+export function planUserChange(req: PlanRequest, resp: PlanResponse): void {
+  if (req.prior === null) planCreate(req, resp);
+  else planUpdate(req, req.prior, resp);
+}
+
+const computedRowAttributes = new Set<string>(["user_role", "max_budget", ...unclearableAttributes]);
+
+function planCreate(req: PlanRequest, resp: PlanResponse): void {
+  const p = resp.planned;
+  // A new user has none of these unless the config sets them, so the plan can say so.
+  for (const a of unclearableAttributes) if (req.config[a] === null) p[a] = null;
+  if (req.config.max_budget === null) p.max_budget = 0;
+  p.key = bool(p, "auto_create_key") === true || isUnknown(p.auto_create_key) ? unknown : null;
+  resp.plannedPrivate = new Uint8Array(0);
+}
+
+function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void {
+  const { config } = req;
+  const p = resp.planned;
+
+  const configuredUserId = config.user_id;
+  if (configuredUserId !== null && !isUnknown(configuredUserId) && !valuesEqual(configuredUserId, prior.user_id)) {
+    resp.requiresReplace.push(attributePath("user_id"));
+  }
+
+  if (config.max_budget === null) p.max_budget = 0;
+  for (const a of userRowAttributes) {
+    // Same meaning, other spelling (defaults included): keep what state has, so that nothing changes.
+    // A value the config sets may only give way to a non-null prior; a computed one the config leaves out may
+    // keep a null prior (a user created without a role has LiteLLM's default role, internal_user).
+    const mayKeepPrior = prior[a] !== null || (config[a] === null && computedRowAttributes.has(a));
+    if (p[a] !== null && mayKeepPrior && isEquivalent(a, p[a], prior[a])) p[a] = prior[a];
+  }
+  // The same key lifetime in another spelling (720h for 30d) is no change either.
+  const lifetime = str(p, "key_duration"), priorLifetime = str(prior, "key_duration");
+  if (lifetime !== null && priorLifetime !== null && keyDurationsEquivalent(lifetime, priorLifetime)) p.key_duration = priorLifetime;
+
+  for (const a of unclearableAttributes) {
+    if (config[a] === null && prior[a] !== null) {
+      resp.diagnostics.addWarning(
+        "LiteLLM Cannot Clear This Attribute",
+        `${a} is not in the configuration, but LiteLLM has ${a} = ${shown(prior[a])} for this user and its /user/update ignores empty values, so it stays on the server and in state. Set a new value to change it.`,
+        attributePath(a),
+      );
+    }
+  }
+  cannotEmpty(config, prior, "models", (v) => Array.isArray(v) && v.length === 0, resp.diagnostics);
+  cannotEmpty(config, prior, "metadata", (v) => typeof v === "string" && Object.keys(parseJsonObject(v) ?? { x: 1 }).length === 0, resp.diagnostics);
+
+  // The key.
+  const priv = readPrivate(req.priorPrivate);
+  const wantsKey = bool(p, "auto_create_key");
+  if (isUnknown(p.auto_create_key) || isUnknown(p.key_alias) || isUnknown(p.key_duration)) p.key = unknown;
+  else if (wantsKey) {
+    if (keyNeedsReissue(prior, p, priv)) p.key = unknown;
+  } else {
+    p.key = null;
+    if (priv.keyToken !== null) {
+      resp.diagnostics.addWarning(
+        "The User's Key Will Be Deleted",
+        `auto_create_key is now false, so applying this plan deletes the user's key${prior.key_alias ? ` ${JSON.stringify(prior.key_alias)}` : ""} from LiteLLM.`,
+        attributePath("auto_create_key"),
+      );
+    }
+  }
+
+  const changing = [...userRowAttributes, "auto_create_key", "key_alias", "key_duration", "key"].some((a) => !valuesEqual(p[a], prior[a]));
+  if (changing) {
+    // LiteLLM stamps the update, and spend moves with traffic at any time.
+    p.updated_at = unknown;
+    p.spend = unknown;
+  }
+}
+
+function cannotEmpty(config: TfObject, prior: TfObject, a: string, isEmpty: (v: unknown) => boolean, diagnostics: Diagnostics): void {
+  if (isEmpty(config[a]) && prior[a] !== null && !isEmpty(prior[a])) {
+    diagnostics.addError(
+      "LiteLLM Cannot Empty This Attribute",
+      `${a} is set to an empty value, but LiteLLM's /user/update ignores empty values, so ${a} would stay ${shown(prior[a])} on the server. Remove ${a} from the configuration to leave it as it is, or list the values you want.`,
+      attributePath(a),
+    );
+  }
+}
+
+function keyNeedsReissue(prior: TfObject, planned: TfObject, priv: UserPrivateState): boolean {
+  if (bool(prior, "auto_create_key") !== true) return true;
+  if (priv.keyToken === null) return true;
+  if (!valuesEqual(prior.key_alias, planned.key_alias)) return true;
+  const a = str(prior, "key_duration"), b = str(planned, "key_duration");
+  if (a === null || b === null) return a !== b;
+  return !keyDurationsEquivalent(a, b);
+}
