@@ -1,6 +1,7 @@
 // The LiteLLM management API client: typed calls, the master key as a Bearer token, retries, timeouts, TLS.
 import type { AxiosInstance, AxiosStatic } from "axios";
 import { isLiteLLMError, LiteLLMError } from "./errors";
+import { expectObject, malformed, num, str } from "./answers";
 import { callWithRetries, defaultRetryPolicy, type CallOptions, type HttpResult, type RetryPolicy } from "./http";
 import { secretScrubber } from "./scrub";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
@@ -173,24 +174,6 @@ function createHttp(o: ClientOptions): AxiosInstance {
     httpAgent: base.startsWith("http:") ? new http.Agent({ keepAlive: true, timeout: idleSocketMs }) : undefined,
     proxy: false,
   });
-}
-
-function expectObject(body: unknown, method: string, path: string): Record<string, unknown> {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(method, path, "the answer is not a JSON object");
-  return body as Record<string, unknown>;
-}
-
-function malformed(method: string, path: string, what: string): LiteLLMError {
-  return new LiteLLMError(method, path, 200, `unexpected answer: ${what}. Is api_base a LiteLLM proxy?`, false);
-}
-
-function num(v: unknown): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
-  return null;
-}
-function str(v: unknown): string | null {
-  return typeof v === "string" ? v : null;
 }
 
 export function toUser(r: Record<string, unknown>): LiteLLMUser {

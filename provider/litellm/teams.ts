@@ -1,7 +1,8 @@
 // LiteLLM's /team endpoints: teams and their members (docs/teams-api.md). Calls go through the client's send(),
 // so they share its retries, timeouts, TLS and scrubbing. Decisions are made on status codes and on what a
 // re-read shows, never on message text.
-import { isLiteLLMError, LiteLLMError } from "./errors";
+import { isLiteLLMError } from "./errors";
+import { expectObject, malformed, num, str } from "./answers";
 import type { CallOptions, HttpResult } from "./http";
 
 /** Team columns this provider writes. null clears a column on /team/update. */
@@ -195,21 +196,3 @@ function toMember(m: unknown): TeamMemberEntry {
   return { user_id: str(r.user_id), user_email: str(r.user_email), role: String(r.role ?? "") };
 }
 
-function expectObject(body: unknown, method: string, path: string): Record<string, unknown> {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw malformed(method, path, "the answer is not a JSON object");
-  return body as Record<string, unknown>;
-}
-
-function malformed(method: string, path: string, what: string): LiteLLMError {
-  return new LiteLLMError(method, path, 200, `unexpected answer: ${what}. Is api_base a LiteLLM proxy?`, false);
-}
-
-function num(v: unknown): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
-  return null;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === "string" ? v : null;
-}
