@@ -1,18 +1,9 @@
 // Validation rules for litellm_team beyond the schema document's types.
 import type { AttributeConstraints } from "../../framework/validation";
-import { budgetDurationPattern } from "../user/semantics";
-
-const nonNegativeInteger = { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" };
+import { limitConstraints } from "../limit-constraints";
 
 export const teamConstraints: AttributeConstraints = {
   team_alias: { schema: { minLength: 1 }, expectation: "must not be empty; leave it out for a team without a name" },
-  max_budget: { schema: { minimum: 0 }, expectation: "must be 0 (unlimited) or more US dollars" },
-  budget_duration: {
-    schema: { pattern: budgetDurationPattern },
-    expectation: "must be daily, weekly, monthly, or a number and a unit s, m, h, d or w (30s, 30m, 1h, 1d, 30d), or 1mo; LiteLLM fails on longer month spans",
-  },
-  tpm_limit: nonNegativeInteger,
-  rpm_limit: nonNegativeInteger,
-  models: { schema: { items: { minLength: 1 } }, expectation: "must list model names, none of them empty" },
+  ...limitConstraints,
   metadata: { schema: { jsonObjectString: true }, expectation: "must be a JSON object, for example jsonencode({ owner = \"platform\" })" },
 };
