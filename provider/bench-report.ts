@@ -17,6 +17,8 @@ export interface BenchReport {
   handshakeMs?: number;
   uptimeMs: number;
   rpcCounts: Record<string, number>;
+  /** process.memoryUsage() at exit, in KiB: where the peak RSS went. */
+  memoryKb?: { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; rss: number };
   /** How the launcher's V8 code cache served this start: hit, miss, rejected, off (absent when not launched). */
   codeCache?: string;
 }
@@ -45,6 +47,7 @@ export function benchProbe(rpcCounts: Record<string, number>, env: NodeJS.Proces
         handshakeMs,
         uptimeMs: performance.now(),
         rpcCounts,
+        memoryKb: kib(process.memoryUsage()),
         codeCache: (globalThis as Record<symbol, unknown>)[Symbol.for("litellm-tf.code-cache")] as string | undefined,
       };
       try {
@@ -54,4 +57,9 @@ export function benchProbe(rpcCounts: Record<string, number>, env: NodeJS.Proces
       }
     },
   };
+}
+
+function kib(m: NodeJS.MemoryUsage): NonNullable<BenchReport["memoryKb"]> {
+  const k = (n: number) => Math.round(n / 1024);
+  return { heapTotal: k(m.heapTotal), heapUsed: k(m.heapUsed), external: k(m.external), arrayBuffers: k(m.arrayBuffers), rss: k(m.rss) };
 }

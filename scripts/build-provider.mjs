@@ -62,10 +62,12 @@ try {
 
 /** The executable's text for the provider sources under `root` (`minify: false` keeps names, for profiles). */
 export async function buildProviderExecutable(root, { minify: full = true } = {}) {
-  const minify = full ? { minify: true } : { minify: false, minifyWhitespace: true }; // the latter drops comments
+  const minify = { minify: full };
   const payload = await importTs(path.join(root, "provider/launcher/payload.ts"));
   const bundled = await build({ ...common, ...minify, entryPoints: [path.join(root, "provider/main.ts")], plugins: [noMimeDb, axiosWithoutFetchProbe] });
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundled.outputFiles[0].text}\n})`;
+  // Unminified output keeps comments, a few with non-ASCII text: charset "ascii" escaped every string already.
+  const code = full ? bundled.outputFiles[0].text : bundled.outputFiles[0].text.replace(/[^\x00-\x7f]/g, "?");
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
   const bundleId = crypto.createHash("sha256").update(wrapped).digest("hex").slice(0, 16);
   const launcher = await build({
     ...common,

@@ -5,7 +5,7 @@
 
 import http2 from "node:http2";
 import type { Logger } from "../log";
-import { frameMessage, FrameError, MessageReader } from "./grpc-frames";
+import { FRAME_HEADER_BYTES, frameMessage, FrameError, MessageReader } from "./grpc-frames";
 import { encodeGrpcMessage, GrpcStatus, isGrpcError } from "./grpc-status";
 
 export type UnaryHandler = (request: Buffer) => Promise<Uint8Array>;
@@ -120,13 +120,24 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
 
 /** Reads the request of a unary or server-streaming call: exactly one message, then end of stream. */
 function readOneMessage(stream: http2.ServerHttp2Stream, maxMessageBytes: number, onRequest: (request: Buffer) => void): void {
-  const reader = new MessageReader(maxMessageBytes);
-  const messages: Buffer[] = [];
+  // Nearly every request is one DATA chunk holding one whole message; the reader is only made otherwise.
+  let single: Buffer | undefined;
+  let reader: MessageReader | undefined;
+  let messages = 0;
   let failed = false;
   stream.on("data", (chunk: Buffer) => {
     if (failed) return;
     try {
-      for (const message of reader.push(chunk)) messages.push(message);
+      if (!reader && messages === 0 && isOneWholeMessage(chunk, maxMessageBytes)) {
+        single = chunk.subarray(FRAME_HEADER_BYTES);
+        messages = 1;
+        return;
+      }
+      reader ??= new MessageReader(maxMessageBytes);
+      for (const message of reader.push(chunk)) {
+        single = message;
+        messages++;
+      }
     } catch (e) {
       failed = true;
       const status = e instanceof FrameError ? e.status : GrpcStatus.INTERNAL;
@@ -135,11 +146,17 @@ function readOneMessage(stream: http2.ServerHttp2Stream, maxMessageBytes: number
   });
   stream.on("end", () => {
     if (failed) return;
-    if (messages.length !== 1 || reader.partial) {
-      return trailersOnly(stream, GrpcStatus.INTERNAL, `expected exactly one request message, got ${messages.length}`);
+    if (messages !== 1 || reader?.partial) {
+      return trailersOnly(stream, GrpcStatus.INTERNAL, `expected exactly one request message, got ${messages}`);
     }
-    onRequest(messages[0]!);
+    onRequest(single!);
   });
+}
+
+function isOneWholeMessage(chunk: Buffer, maxMessageBytes: number): boolean {
+  if (chunk.length < FRAME_HEADER_BYTES || chunk[0] !== 0) return false;
+  const length = chunk.readUInt32BE(1);
+  return length <= maxMessageBytes && chunk.length === FRAME_HEADER_BYTES + length;
 }
 
 function answerUnary(stream: http2.ServerHttp2Stream, handler: UnaryHandler, request: Buffer): void {

@@ -116,7 +116,7 @@ function readScalar(field: FieldInfo, c: Cursor, end: number): unknown {
   switch (field.kind) {
     case "string": {
       const len = readLength(c, end);
-      const s = c.buf.toString("utf8", c.pos, c.pos + len);
+      const s = readText(c.buf, c.pos, c.pos + len);
       c.pos += len;
       return s;
     }
@@ -160,6 +160,18 @@ function readScalar(field: FieldInfo, c: Cursor, end: number): unknown {
     default:
       throw new ProtoDecodeError(`${field.name}: unexpected kind ${field.kind}`);
   }
+}
+
+/** Short ASCII strings (type names, attribute names) by hand; anything else through Buffer's decoder. */
+function readText(buf: Buffer, start: number, end: number): string {
+  if (end - start > 32) return buf.toString("utf8", start, end);
+  let out = "";
+  for (let i = start; i < end; i++) {
+    const b = buf[i]!;
+    if (b >= 0x80) return buf.toString("utf8", start, end);
+    out += String.fromCharCode(b);
+  }
+  return out;
 }
 
 function fixed(c: Cursor, size: number, end: number, read: (b: Buffer, at: number) => number): number {

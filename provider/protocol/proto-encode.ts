@@ -3,6 +3,7 @@
 // Two passes over the object: the first measures (and remembers nested lengths in order), the second
 // writes into one buffer of exactly that size.
 
+import { utf8Length, writeUtf8 } from "./codec/utf8";
 import type { FieldInfo, MessageInfo, ScalarKind } from "./proto-types";
 
 type Plain = Record<string, unknown>;
@@ -75,7 +76,7 @@ function measureValue(field: FieldInfo, v: unknown, lengths: number[]): number {
 function measureScalar(kind: ScalarKind, v: unknown, lengths: number[], field?: FieldInfo): number {
   switch (kind) {
     case "string": {
-      const n = Buffer.byteLength(String(v), "utf8");
+      const n = utf8Length(String(v));
       lengths.push(n);
       return varintSize(n) + n;
     }
@@ -155,8 +156,7 @@ function writeScalar(w: Writer, kind: ScalarKind, v: unknown, field?: FieldInfo)
     case "string": {
       const n = w.lengths[w.next++]!;
       writeVarint(w, n);
-      w.buf.write(String(v), w.pos, n, "utf8");
-      w.pos += n;
+      w.pos += writeUtf8(String(v), w.buf, w.pos);
       return;
     }
     case "bytes": {

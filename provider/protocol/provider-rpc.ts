@@ -22,37 +22,49 @@ interface MethodCodecs {
 }
 
 export function createProviderRpc(service: ProviderService, logger: Logger): ProviderRpc {
-  const codecs = new Map<string, MethodCodecs>();
+  const types = new Map<string, { request: string; response: string }>();
   for (const method of serviceMethods(PROVIDER_SERVICE)) {
     if (typeof (service as unknown as Record<string, unknown>)[method.name] !== "function") continue;
-    codecs.set(method.name, { request: messageCodec(method.requestType), response: messageCodec(method.responseType) });
+    types.set(method.name, { request: method.requestType, response: method.responseType });
   }
+  // Built on a method's first call: a provider process serves only a few of them.
+  const codecs = new Map<string, MethodCodecs>();
+  const codecsFor = (method: string): MethodCodecs | undefined => {
+    let c = codecs.get(method);
+    const t = c ? undefined : types.get(method);
+    if (t) codecs.set(method, (c = { request: messageCodec(t.request), response: messageCodec(t.response) }));
+    return c;
+  };
+  const tracing = logger.enabled("trace");
   let requestCount = 0;
 
   async function invoke(method: string, requestBytes: Uint8Array): Promise<Buffer> {
-    const c = codecs.get(method);
+    const c = codecsFor(method);
     if (!c) throw new Error(`method ${method} is not implemented`);
-    const log = logger.with({ tf_rpc: method, tf_req_id: ++requestCount });
-    const started = performance.now();
-    log.trace("Received request");
+    const id = ++requestCount;
+    // Without trace logging (the usual case) the per-call logger and timer are only made when a call fails.
+    const callLog = () => logger.with({ tf_rpc: method, tf_req_id: id });
+    const log = tracing ? callLog() : logger;
+    const started = tracing ? performance.now() : 0;
+    if (tracing) log.trace("Received request");
     let response: unknown;
     try {
       const request = c.request.decode(requestBytes);
       response = await (service[method as ProviderMethodName] as (req: unknown) => Promise<unknown>).call(service, request);
     } catch (e) {
-      response = failureResponse(method, c.response, e, log);
+      response = failureResponse(method, c.response, e, tracing ? log : callLog());
     }
     let out: Buffer;
     try {
       out = c.response.encode(response);
     } catch (e) {
-      out = c.response.encode(failureResponse(method, c.response, e, log));
+      out = c.response.encode(failureResponse(method, c.response, e, tracing ? log : callLog()));
     }
-    log.trace("Served request", { tf_req_duration_ms: Math.round((performance.now() - started) * 1000) / 1000 });
+    if (tracing) log.trace("Served request", { tf_req_duration_ms: Math.round((performance.now() - started) * 1000) / 1000 });
     return out;
   }
 
-  return { methods: [...codecs.keys()], invoke };
+  return { methods: [...types.keys()], invoke };
 }
 
 /** Builds the answer for a handler that threw; rethrows only when the response has no error field. */

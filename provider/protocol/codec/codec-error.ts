@@ -31,12 +31,23 @@ export function isCodecError(e: unknown): e is CodecError {
   return e instanceof Error && e.name === "CodecError" && Array.isArray((e as CodecError).path);
 }
 
+/**
+ * Where the codec is inside a value, kept cheaply while it works: an attribute name, an element index,
+ * or a map key (boxed, to tell it from an attribute). Turned into AttributePathSteps only on an error.
+ */
+export type PathPart = string | number | { element_key_string: string };
+
+export function stepsOf(parts: readonly PathPart[]): AttributePathStep[] {
+  return parts.map((p) => (typeof p === "string" ? { attribute_name: p } : typeof p === "number" ? { element_key_int: p } : { element_key_string: p.element_key_string }));
+}
+
 /** Turns anything thrown inside the codec into a CodecError at the given position. */
-export function toCodecError(e: unknown, path: readonly AttributePathStep[], what: string): CodecError {
+export function toCodecError(e: unknown, parts: readonly PathPart[], what: string): CodecError {
+  const path = stepsOf(parts);
   if (isCodecError(e)) return e.locate(path);
   // Stack overflows and other runtime failures on hostile input end up here.
   const detail = e instanceof Error ? e.message : String(e);
-  return new CodecError(`${what}: ${detail}`, path.slice(), { cause: e });
+  return new CodecError(`${what}: ${detail}`, path, { cause: e });
 }
 
 export function pathText(path: readonly AttributePathStep[]): string {

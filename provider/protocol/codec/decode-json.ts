@@ -2,8 +2,7 @@
 // Same shapes as msgpack, except that dynamic values are {"value": …, "type": …},
 // a missing object attribute means null, and there are no unknowns.
 
-import type { AttributePathStep } from "../tfplugin6";
-import { CodecError, toCodecError } from "./codec-error";
+import { CodecError, toCodecError, type PathPart } from "./codec-error";
 import { ctyTypeToJson, parseCtyType, type CtyType } from "./cty-type";
 import { JsonNumber, parseJsonLossless, type JsonNode } from "./json-reader";
 import { parseNumberText } from "./number-text";
@@ -12,7 +11,7 @@ import { Dynamic, newObject, type TfValue } from "./value";
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function decodeJsonValue(input: Uint8Array | string, type: CtyType): TfValue {
-  const path: AttributePathStep[] = [];
+  const path: PathPart[] = [];
   try {
     const text = typeof input === "string" ? input : utf8.decode(input);
     return fromJson(parseJsonLossless(text), type, path);
@@ -21,7 +20,7 @@ export function decodeJsonValue(input: Uint8Array | string, type: CtyType): TfVa
   }
 }
 
-function fromJson(node: JsonNode, type: CtyType, path: AttributePathStep[]): TfValue {
+function fromJson(node: JsonNode, type: CtyType, path: PathPart[]): TfValue {
   if (node === null) return null;
   switch (type) {
     case "string":
@@ -69,32 +68,32 @@ function fromJson(node: JsonNode, type: CtyType, path: AttributePathStep[]): TfV
   throw new CodecError(`unsupported type ${ctyTypeToJson(type)}`);
 }
 
-function elementsFromJson(node: JsonNode, typeAt: (i: number) => CtyType, path: AttributePathStep[]): TfValue[] {
+function elementsFromJson(node: JsonNode, typeAt: (i: number) => CtyType, path: PathPart[]): TfValue[] {
   if (!Array.isArray(node)) throw mismatch("array", node);
   const out: TfValue[] = [];
   for (let i = 0; i < node.length; i++) {
-    path.push({ element_key_int: i });
+    path.push(i);
     out.push(fromJson(node[i], typeAt(i), path));
     path.pop();
   }
   return out;
 }
 
-function objectFromJson(node: JsonNode, attributes: { [name: string]: CtyType }, path: AttributePathStep[]): TfValue {
+function objectFromJson(node: JsonNode, attributes: { [name: string]: CtyType }, path: PathPart[]): TfValue {
   if (!(node instanceof Map)) throw mismatch("object", node);
   for (const key of node.keys()) {
     if (!Object.hasOwn(attributes, key)) throw new CodecError(`unsupported attribute ${JSON.stringify(key)}`);
   }
   const out = newObject();
   for (const name of Object.keys(attributes)) {
-    path.push({ attribute_name: name });
+    path.push(name);
     out[name] = node.has(name) ? fromJson(node.get(name) as JsonNode, attributes[name], path) : null;
     path.pop();
   }
   return out;
 }
 
-function dynamicFromJson(node: JsonNode, path: AttributePathStep[]): TfValue {
+function dynamicFromJson(node: JsonNode, path: PathPart[]): TfValue {
   if (!(node instanceof Map) || !node.has("type") || !node.has("value")) {
     throw new CodecError('dynamic value must be an object with "value" and "type"');
   }

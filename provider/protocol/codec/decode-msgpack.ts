@@ -1,8 +1,7 @@
 // Type-directed msgpack decoding of Terraform values (cty's msgpack encoding).
 // The type decides how each token is read; any extension value is an unknown.
 
-import type { AttributePathStep } from "../tfplugin6";
-import { CodecError, toCodecError } from "./codec-error";
+import { CodecError, toCodecError, type PathPart } from "./codec-error";
 import { ctyTypeToJson, parseCtyType, type CtyType } from "./cty-type";
 import { MsgpackReader, type RawNumber } from "./msgpack-reader";
 import { parseNumberText } from "./number-text";
@@ -14,7 +13,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes one msgpack-encoded value of the given type; throws CodecError on anything malformed. */
 export function decodeMsgpack(bytes: Uint8Array, type: CtyType): TfValue {
-  const path: AttributePathStep[] = [];
+  const path: PathPart[] = [];
   try {
     const reader = new MsgpackReader(bytes);
     const value = decodeValue(reader, type, path, 0);
@@ -25,7 +24,7 @@ export function decodeMsgpack(bytes: Uint8Array, type: CtyType): TfValue {
   }
 }
 
-function decodeValue(r: MsgpackReader, type: CtyType, path: AttributePathStep[], depth: number): TfValue {
+function decodeValue(r: MsgpackReader, type: CtyType, path: PathPart[], depth: number): TfValue {
   if (depth > MAX_DEPTH) throw new CodecError("value is nested too deeply");
   if (r.tryNil()) return null;
   if (r.tryExt()) return unknown;
@@ -51,29 +50,29 @@ function toTfNumber(raw: RawNumber): TfNumber {
   return typeof raw === "object" ? parseNumberText(raw.text) : raw;
 }
 
-function decodeElements(r: MsgpackReader, elementType: CtyType, count: number, path: AttributePathStep[], depth: number): TfValue[] {
+function decodeElements(r: MsgpackReader, elementType: CtyType, count: number, path: PathPart[], depth: number): TfValue[] {
   const out: TfValue[] = [];
   for (let i = 0; i < count; i++) {
-    path.push({ element_key_int: i });
+    path.push(i);
     out.push(decodeValue(r, elementType, path, depth + 1));
     path.pop();
   }
   return out;
 }
 
-function decodeTuple(r: MsgpackReader, types: CtyType[], path: AttributePathStep[], depth: number): TfValue[] {
+function decodeTuple(r: MsgpackReader, types: CtyType[], path: PathPart[], depth: number): TfValue[] {
   const count = r.readArrayHeader();
   if (count !== types.length) throw new CodecError(`tuple needs ${types.length} elements, found ${count}`);
   const out: TfValue[] = [];
   for (let i = 0; i < count; i++) {
-    path.push({ element_key_int: i });
+    path.push(i);
     out.push(decodeValue(r, types[i], path, depth + 1));
     path.pop();
   }
   return out;
 }
 
-function decodeMap(r: MsgpackReader, elementType: CtyType, path: AttributePathStep[], depth: number): TfValue {
+function decodeMap(r: MsgpackReader, elementType: CtyType, path: PathPart[], depth: number): TfValue {
   const count = r.readMapHeader();
   const out = newObject();
   for (let i = 0; i < count; i++) {
@@ -86,8 +85,15 @@ function decodeMap(r: MsgpackReader, elementType: CtyType, path: AttributePathSt
   return out;
 }
 
-function decodeObject(r: MsgpackReader, attributes: { [name: string]: CtyType }, path: AttributePathStep[], depth: number): TfValue {
-  const names = Object.keys(attributes);
+const attributeNames = new WeakMap<object, string[]>();
+function namesOf(attributes: { [name: string]: CtyType }): string[] {
+  let names = attributeNames.get(attributes);
+  if (!names) attributeNames.set(attributes, (names = Object.keys(attributes)));
+  return names;
+}
+
+function decodeObject(r: MsgpackReader, attributes: { [name: string]: CtyType }, path: PathPart[], depth: number): TfValue {
+  const names = namesOf(attributes);
   const count = r.readMapHeader();
   if (count !== names.length) {
     throw new CodecError(`object needs exactly ${names.length} attributes (${names.join(", ")}), found ${count}`);
@@ -97,7 +103,7 @@ function decodeObject(r: MsgpackReader, attributes: { [name: string]: CtyType },
     const key = r.readString();
     if (!Object.hasOwn(attributes, key)) throw new CodecError(`unsupported attribute ${JSON.stringify(key)}`);
     if (Object.hasOwn(out, key)) throw new CodecError(`duplicate attribute ${JSON.stringify(key)}`);
-    path.push({ attribute_name: key });
+    path.push(key);
     out[key] = decodeValue(r, attributes[key], path, depth + 1);
     path.pop();
   }
@@ -105,7 +111,7 @@ function decodeObject(r: MsgpackReader, attributes: { [name: string]: CtyType },
 }
 
 /** A known dynamic value is [type JSON as bytes, value of that type]. */
-function decodeDynamic(r: MsgpackReader, path: AttributePathStep[], depth: number): TfValue {
+function decodeDynamic(r: MsgpackReader, path: PathPart[], depth: number): TfValue {
   if (r.readArrayHeader() !== 2) throw new CodecError("dynamic value must be a [type, value] pair");
   const typeBytes = r.readStringBytes("dynamic type JSON");
   let type: CtyType;

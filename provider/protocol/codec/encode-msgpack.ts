@@ -1,7 +1,6 @@
 // Type-directed msgpack encoding of Terraform values, matching what cty's decoder accepts.
 
-import type { AttributePathStep } from "../tfplugin6";
-import { CodecError, toCodecError } from "./codec-error";
+import { CodecError, toCodecError, type PathPart } from "./codec-error";
 import { ctyTypeToJson, type CtyType } from "./cty-type";
 import { MsgpackWriter } from "./msgpack-writer";
 import { isNumberText } from "./number-text";
@@ -13,7 +12,7 @@ const typeJsonBytes = new TextEncoder();
 
 /** Encodes a value of the given type; throws CodecError (with the path) when the value does not fit the type. */
 export function encodeMsgpack(value: TfValue, type: CtyType): Uint8Array {
-  const path: AttributePathStep[] = [];
+  const path: PathPart[] = [];
   const w = new MsgpackWriter();
   try {
     encodeValue(w, value, type, path);
@@ -23,7 +22,7 @@ export function encodeMsgpack(value: TfValue, type: CtyType): Uint8Array {
   return w.finish();
 }
 
-function encodeValue(w: MsgpackWriter, value: TfValue, type: CtyType, path: AttributePathStep[]): void {
+function encodeValue(w: MsgpackWriter, value: TfValue, type: CtyType, path: PathPart[]): void {
   if (value === null || value === undefined) return w.nil();
   if (isUnknown(value)) return w.unknown();
   if (type === "dynamic") return encodeDynamic(w, value, path);
@@ -72,17 +71,17 @@ function encodeNumber(w: MsgpackWriter, value: TfValue): void {
   w.float64(value);
 }
 
-function encodeElements(w: MsgpackWriter, value: TfValue, typeAt: (i: number) => CtyType, path: AttributePathStep[], kind: string): void {
+function encodeElements(w: MsgpackWriter, value: TfValue, typeAt: (i: number) => CtyType, path: PathPart[], kind: string): void {
   if (!Array.isArray(value)) throw mismatch(kind, value);
   w.arrayHeader(value.length);
   for (let i = 0; i < value.length; i++) {
-    path.push({ element_key_int: i });
+    path.push(i);
     encodeValue(w, value[i], typeAt(i), path);
     path.pop();
   }
 }
 
-function encodeMap(w: MsgpackWriter, value: TfValue, elementType: CtyType, path: AttributePathStep[]): void {
+function encodeMap(w: MsgpackWriter, value: TfValue, elementType: CtyType, path: PathPart[]): void {
   if (!isObject(value)) throw mismatch("map", value);
   const keys = Object.keys(value);
   w.mapHeader(keys.length);
@@ -94,24 +93,31 @@ function encodeMap(w: MsgpackWriter, value: TfValue, elementType: CtyType, path:
   }
 }
 
+const attributeNames = new WeakMap<object, string[]>();
+function namesOf(attributes: { [name: string]: CtyType }): string[] {
+  let names = attributeNames.get(attributes);
+  if (!names) attributeNames.set(attributes, (names = Object.keys(attributes)));
+  return names;
+}
+
 /** Objects carry exactly every attribute of their type; a missing one is written as null. */
-function encodeObject(w: MsgpackWriter, value: TfValue, attributes: { [name: string]: CtyType }, path: AttributePathStep[]): void {
+function encodeObject(w: MsgpackWriter, value: TfValue, attributes: { [name: string]: CtyType }, path: PathPart[]): void {
   if (!isObject(value)) throw mismatch("object", value);
   const obj: TfObject = value;
-  for (const key of Object.keys(obj)) {
+  for (const key in obj) {
     if (!Object.hasOwn(attributes, key)) throw new CodecError(`attribute ${JSON.stringify(key)} is not in the object type`);
   }
-  const names = Object.keys(attributes);
+  const names = namesOf(attributes);
   w.mapHeader(names.length);
   for (const name of names) {
     w.string(name);
-    path.push({ attribute_name: name });
+    path.push(name);
     encodeValue(w, Object.hasOwn(obj, name) ? obj[name] : null, attributes[name], path);
     path.pop();
   }
 }
 
-function encodeDynamic(w: MsgpackWriter, value: TfValue, path: AttributePathStep[]): void {
+function encodeDynamic(w: MsgpackWriter, value: TfValue, path: PathPart[]): void {
   if (!(value instanceof Dynamic)) throw new CodecError("a dynamic attribute needs a Dynamic value that carries its type");
   if (value.value === null) return w.nil();
   if (isUnknown(value.value)) return w.unknown();

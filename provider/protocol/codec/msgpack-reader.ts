@@ -3,8 +3,8 @@
 // so lying headers fail fast instead of allocating or looping.
 
 import { CodecError } from "./codec-error";
+import { decodeUtf8 } from "./utf8";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = -MAX_SAFE;
 
@@ -67,9 +67,10 @@ export class MsgpackReader {
 
   /** Reads a str (or bin, which cty also accepts) as UTF-8 text. */
   readString(): string {
-    const raw = this.readStringBytes("string");
+    const size = this.stringSize("string");
+    const at = this.advance(size);
     try {
-      return utf8.decode(raw);
+      return decodeUtf8(this.bytes, at, at + size);
     } catch {
       throw new CodecError("string is not valid UTF-8");
     }
@@ -77,6 +78,11 @@ export class MsgpackReader {
 
   /** Reads the bytes of a str or bin token. */
   readStringBytes(expected: string): Uint8Array {
+    return this.take(this.stringSize(expected));
+  }
+
+  /** Consumes a str or bin header and returns the length of its data. */
+  private stringSize(expected: string): number {
     const b = this.peek();
     let size: number;
     if (b >= 0xa0 && b <= 0xbf) {
@@ -94,7 +100,7 @@ export class MsgpackReader {
     } else {
       throw this.mismatch(expected);
     }
-    return this.take(size);
+    return size;
   }
 
   /** Reads any msgpack int, float or numeric string. */

@@ -1,11 +1,12 @@
 // An append-only msgpack byte buffer with the handful of token writers the cty encoding needs.
 
-const utf8 = new TextEncoder();
+import { utf8Length, writeUtf8 } from "./utf8";
+
 const INT64_MIN = -(1n << 63n);
 const UINT64_MAX = (1n << 64n) - 1n;
 
 export class MsgpackWriter {
-  private buf = new Uint8Array(256);
+  private buf = new Uint8Array(512);
   private view = new DataView(this.buf.buffer);
   private pos = 0;
 
@@ -30,9 +31,8 @@ export class MsgpackWriter {
   }
 
   string(s: string): void {
-    this.strHeader(0xa0, 0xd9, Buffer.byteLength(s, "utf8"));
-    const { written } = utf8.encodeInto(s, this.buf.subarray(this.pos));
-    this.pos += written;
+    this.strHeader(0xa0, 0xd9, utf8Length(s));
+    this.pos += writeUtf8(s, this.buf, this.pos);
   }
 
   binary(bytes: Uint8Array): void {
