@@ -19,8 +19,8 @@ export interface BenchReport {
   rpcCounts: Record<string, number>;
   /** process.memoryUsage() at exit, in KiB: where the peak RSS went. */
   memoryKb?: { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; rss: number };
-  /** How the launcher's V8 code cache served this start: hit, miss, rejected, off (absent when not launched). */
-  codeCache?: string;
+  /** How the launcher's V8 code caches served each code segment: hit, miss, rejected, off (absent when not launched). */
+  codeCache?: Record<string, string>;
 }
 
 export interface BenchProbe {
@@ -48,7 +48,7 @@ export function benchProbe(rpcCounts: Record<string, number>, env: NodeJS.Proces
         uptimeMs: performance.now(),
         rpcCounts,
         memoryKb: kib(process.memoryUsage()),
-        codeCache: (globalThis as Record<symbol, unknown>)[Symbol.for("litellm-tf.code-cache")] as string | undefined,
+        codeCache: (globalThis as Record<symbol, unknown>)[Symbol.for("litellm-tf.code-cache")] as Record<string, string> | undefined,
       };
       try {
         fs.writeFileSync(path.join(dir, `provider-${process.pid}.json`), JSON.stringify(report));

@@ -5,7 +5,6 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { build } from "esbuild";
 
-const PAYLOAD_AT_PLACEHOLDER = "@@PAYLOAD-AT@@@@"; // 16 characters, replaced by a zero-padded offset
 
 const common = {
   bundle: true,
@@ -60,27 +59,44 @@ try {
   },
 };
 
+/** Libraries the provider loads only for some calls: each becomes its own segment, with its own code cache. */
+const LIBRARIES = { ajv: ["ajv", "ajv-formats"], axios: ["axios"] };
+const PAYLOAD_PLACEHOLDER = "@@PAYLOAD-INFO@@".padEnd(400, "@");
+
 /** The executable's text for the provider sources under `root` (`minify: false` keeps names, for profiles). */
 export async function buildProviderExecutable(root, { minify: full = true } = {}) {
-  const minify = { minify: full };
   const payload = await importTs(path.join(root, "provider/launcher/payload.ts"));
-  const bundled = await build({ ...common, ...minify, entryPoints: [path.join(root, "provider/main.ts")], plugins: [noMimeDb, axiosWithoutFetchProbe] });
-  // Unminified output keeps comments, a few with non-ASCII text: charset "ascii" escaped every string already.
-  const code = full ? bundled.outputFiles[0].text : bundled.outputFiles[0].text.replace(/[^\x00-\x7f]/g, "?");
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
-  const bundleId = crypto.createHash("sha256").update(wrapped).digest("hex").slice(0, 16);
+  const bundle = async (options) => {
+    const out = await build({ ...common, minify: full, ...options });
+    // Unminified output keeps comments, a few with non-ASCII text: charset "ascii" escaped every string already.
+    const code = full ? out.outputFiles[0].text : out.outputFiles[0].text.replace(/[^\x00-\x7f]/g, "?");
+    return `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
+  };
+  const segments = [{ name: "core", source: await bundle({ entryPoints: [path.join(root, "provider/main.ts")], external: Object.values(LIBRARIES).flat() }) }];
+  // The only modules the code may load from outside the executable are Node's own and the library segments.
+  for (const m of segments[0].source.matchAll(/\brequire\("([^"]+)"\)/g)) {
+    if (m[1].startsWith("/") || m[1].startsWith(".")) throw new Error(`the provider bundle requires a file path (${m[1]}); it must be self-contained`);
+  }
+  for (const [name, ids] of Object.entries(LIBRARIES)) {
+    const cases = ids.map((id) => `case ${JSON.stringify(id)}: return require(${JSON.stringify(id)});`).join(" ");
+    const contents = `module.exports = (id) => { switch (id) { ${cases} } throw new Error("no module " + id + " in this segment"); };`;
+    segments.push({ name, source: await bundle({ stdin: { contents, resolveDir: root, sourcefile: `library-${name}.js`, loader: "js" }, plugins: [noMimeDb, axiosWithoutFetchProbe] }) });
+  }
+  const id = crypto.createHash("sha256").update(segments.map((s) => s.source).join("\0")).digest("hex").slice(0, 16);
   const launcher = await build({
     ...common,
-    ...minify,
+    minify: full,
     entryPoints: [path.join(root, "provider/launcher/main.ts")],
-    define: { __LITELLM_BUNDLE_ID__: JSON.stringify(bundleId), __LITELLM_PAYLOAD_AT__: JSON.stringify(PAYLOAD_AT_PLACEHOLDER) },
+    define: { __LITELLM_PAYLOAD__: JSON.stringify(PAYLOAD_PLACEHOLDER) },
   });
   const head = `#!/usr/bin/env node\n${launcher.outputFiles[0].text}\n`;
-  if (head.split(PAYLOAD_AT_PLACEHOLDER).length !== 2) throw new Error("the launcher must contain the payload offset placeholder exactly once");
-  const offset = String(head.length).padStart(PAYLOAD_AT_PLACEHOLDER.length, "0");
-  const text = head.replace(PAYLOAD_AT_PLACEHOLDER, offset) + payload.encodePayload(wrapped);
-  if (/[^\x00-\x7f]/.test(text)) throw new Error("the provider executable must be ASCII (the launcher reads it as latin1)");
-  return text;
+  if (head.split(`"${PAYLOAD_PLACEHOLDER}"`).length !== 2) throw new Error("the launcher must hold the payload placeholder exactly once, in double quotes");
+  const { text, index } = payload.encodePayload(segments);
+  const info = JSON.stringify(JSON.stringify({ id, at: head.length, segments: index, libraries: LIBRARIES })).slice(1, -1);
+  if (info.length > PAYLOAD_PLACEHOLDER.length) throw new Error("the payload information outgrew its placeholder");
+  const executable = head.replace(PAYLOAD_PLACEHOLDER, info.padEnd(PAYLOAD_PLACEHOLDER.length, " ")) + text;
+  if (/[^\x00-\x7f]/.test(executable)) throw new Error("the provider executable must be ASCII (the launcher reads it as latin1)");
+  return executable;
 }
 
 /** Loads a small TypeScript module of ours in plain node, through esbuild. */

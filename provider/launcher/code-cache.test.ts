@@ -17,11 +17,11 @@ describe("code cache", () => {
     assert.equal(cacheDir({ env: { LITELLM_TF_CACHE_DIR: "/c" }, platform: "linux", home: "/home/u" }), "/c");
     assert.equal(cacheDir({ env: { LITELLM_TF_CODE_CACHE: "off", LITELLM_TF_CACHE_DIR: "/c" }, platform: "linux", home: "/home/u" }), undefined);
     assert.equal(cacheDir({ env: {}, platform: "linux", home: undefined }), undefined);
-    assert.equal(cacheFileName("abc", "v20.20.2", "x64"), "provider-abc-node20.20.2-x64.v8cache");
+    assert.equal(cacheFileName("abc", "core", "v20.20.2", "x64"), "provider-abc-core-node20.20.2-x64.v8cache");
   });
 
   it("writes atomically and reads back the data and the methods it covers", () => {
-    const file = path.join(tmp, "sub", cacheFileName("abc", process.version, process.arch));
+    const file = path.join(tmp, "sub", cacheFileName("abc", "core", process.version, process.arch));
     writeCodeCache(file, { data: Buffer.from([1, 2, 3]), coverage: ["GetProviderSchema", "PlanResourceChange"] });
     const back = readCodeCache(file)!;
     assert.deepStrictEqual([...back.data], [1, 2, 3]);
@@ -30,8 +30,14 @@ describe("code cache", () => {
     assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], "no temp file is left behind");
   });
 
-  it("ignores missing and foreign files, and prunes caches unused for a month", () => {
+  it("ignores missing, foreign and damaged files, and prunes caches unused for a month", () => {
     assert.equal(readCodeCache(path.join(tmp, "missing")), undefined);
+    const damaged = path.join(tmp, "damaged.v8cache");
+    writeCodeCache(damaged, { data: Buffer.alloc(64, 7), coverage: [] });
+    const bytes = fs.readFileSync(damaged);
+    bytes[bytes.length - 1] ^= 1;
+    fs.writeFileSync(damaged, bytes);
+    assert.equal(readCodeCache(damaged), undefined, "a flipped bit is caught before V8 sees the data");
     const foreign = path.join(tmp, "foreign");
     fs.writeFileSync(foreign, "not a cache");
     assert.equal(readCodeCache(foreign), undefined);

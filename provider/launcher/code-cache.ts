@@ -3,12 +3,13 @@
 // in the user's own cache directory, keyed by bundle hash, Node version and architecture. V8 itself
 // rejects a cache made by another V8 or with other flags; we then simply compile and write a new one.
 
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
 export const CACHE_DIR_ENV = "LITELLM_TF_CACHE_DIR";
 export const CODE_CACHE_ENV = "LITELLM_TF_CODE_CACHE";
-const MAGIC = "LTCC1\n";
+const MAGIC = "LTCC2\n";
 /** Caches untouched for this long are removed when a new one is written. */
 const PRUNE_AFTER_MS = 30 * 24 * 3600_000;
 
@@ -35,8 +36,8 @@ export function cacheDir({ env, platform, home }: HostInfo): string | undefined 
   return path.join(env.XDG_CACHE_HOME || path.join(home, ".cache"), "litellm-tf");
 }
 
-export function cacheFileName(bundleId: string, nodeVersion: string, arch: string): string {
-  return `provider-${bundleId}-node${nodeVersion.replace(/^v/, "")}-${arch}.v8cache`;
+export function cacheFileName(bundleId: string, segment: string, nodeVersion: string, arch: string): string {
+  return `provider-${bundleId}-${segment}-node${nodeVersion.replace(/^v/, "")}-${arch}.v8cache`;
 }
 
 export function readCodeCache(file: string): CachedCode | undefined {
@@ -50,12 +51,19 @@ export function readCodeCache(file: string): CachedCode | undefined {
   const headerEnd = bytes.indexOf(0x0a, MAGIC.length);
   if (headerEnd < 0) return undefined;
   try {
-    const header = JSON.parse(bytes.toString("utf8", MAGIC.length, headerEnd)) as { coverage?: unknown };
+    const header = JSON.parse(bytes.toString("utf8", MAGIC.length, headerEnd)) as { coverage?: unknown; sha256?: unknown };
     const coverage = Array.isArray(header.coverage) ? header.coverage.filter((m): m is string => typeof m === "string") : [];
-    return { data: bytes.subarray(headerEnd + 1), coverage };
+    const data = bytes.subarray(headerEnd + 1);
+    // V8 does not checksum code caches in release builds, and damaged data can crash the process.
+    if (header.sha256 !== digest(data)) return undefined;
+    return { data, coverage };
   } catch {
     return undefined;
   }
+}
+
+function digest(data: Uint8Array): string {
+  return crypto.createHash("sha256").update(data).digest("hex");
 }
 
 /** Writes atomically (temp file + rename), so concurrent providers never read half a cache. Never throws. */
@@ -64,7 +72,8 @@ export function writeCodeCache(file: string, cache: CachedCode): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temp, Buffer.concat([Buffer.from(MAGIC + JSON.stringify({ coverage: cache.coverage }) + "\n"), cache.data]), { mode: 0o600 });
+    const header = JSON.stringify({ coverage: cache.coverage, sha256: digest(cache.data) });
+    fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${header}\n`), cache.data]), { mode: 0o600 });
     fs.renameSync(temp, file);
     pruneOld(dir, path.basename(file));
   } catch {

@@ -1,46 +1,90 @@
-// The provider executable's entry point: loads the provider bundle embedded in this same file and
-// compiles it with a V8 code cache, so that each of the 3-4 provider processes Terraform starts per
-// command skips parsing and compiling half a megabyte of JavaScript. The first runs write the cache,
-// at exit, whenever they served RPC methods the cache did not cover yet.
+// The provider executable's entry point: loads the provider's code embedded in this same file and
+// compiles it with V8 code caches, so that each of the 3-4 provider processes Terraform starts per
+// command skips parsing and compiling half a megabyte of JavaScript. The code comes in segments (the
+// provider, and libraries such as ajv and axios that it loads only for some calls), each compiled on
+// first use with its own cache. The first runs write the caches, at exit, whenever they served RPC
+// methods a cache did not cover yet.
 
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
 import vm from "node:vm";
 import { cacheDir, cacheFileName, isCovered, readCodeCache, writeCodeCache, type CachedCode } from "./code-cache";
-import { decodePayload } from "./payload";
+import { decodeSegment, type SegmentIndex } from "./payload";
 
-// Filled in by scripts/build.mjs: the bundle's content hash and where its comment starts in this file.
-declare const __LITELLM_BUNDLE_ID__: string;
-declare const __LITELLM_PAYLOAD_AT__: string;
+/**
+ * Filled in by scripts/build-provider.mjs: the code's hash, where the payload comment starts in this
+ * file, where each segment lies in it, and which module names each library segment provides.
+ */
+declare const __LITELLM_PAYLOAD__: string;
+interface PayloadInfo {
+  id: string;
+  at: number;
+  segments: SegmentIndex;
+  libraries: Record<string, string[]>;
+}
 
-type BundleEntry = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
-interface BundleExports {
+type SegmentEntry = (exports: object | undefined, require: (id: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+interface CoreExports {
   /** RPC methods this process served (provider/main.ts exports it). */
   servedMethods?: () => string[];
 }
 
-const source = decodePayload(fs.readFileSync(__filename, "latin1"), Number(__LITELLM_PAYLOAD_AT__));
+interface Loaded {
+  name: string;
+  script: vm.Script;
+  file: string | undefined;
+  /** The coverage of the cache it was compiled with, or undefined when there was none it could use. */
+  coverage: string[] | undefined;
+}
+
+const info = JSON.parse(__LITELLM_PAYLOAD__) as PayloadInfo;
+const fileText = fs.readFileSync(__filename, "latin1");
 const dir = cacheDir({ env: process.env, platform: process.platform, home: safeHome() });
-const file = dir && path.join(dir, cacheFileName(__LITELLM_BUNDLE_ID__, process.version, process.arch));
-const cached = file ? readCodeCache(file) : undefined;
-const script = new vm.Script(source, { filename: __filename, cachedData: cached?.data });
-const usable: CachedCode | undefined = cached && !script.cachedDataRejected ? cached : undefined;
-// For the benchmark's reports: did this start use the cache?
-(globalThis as Record<symbol, unknown>)[Symbol.for("litellm-tf.code-cache")] = !file ? "off" : usable ? "hit" : cached ? "rejected" : "miss";
+const loaded: Loaded[] = [];
+const libraryOf = new Map(Object.entries(info.libraries).flatMap(([segment, ids]) => ids.map((id) => [id, segment] as const)));
+const libraries = new Map<string, (id: string) => unknown>();
+const core = { exports: {} as CoreExports };
 
-const bundleModule = { exports: {} as BundleExports };
-const entry = script.runInThisContext() as BundleEntry;
-if (file) process.once("exit", () => saveIfGrown(file));
-entry.call(bundleModule.exports, bundleModule.exports, require, bundleModule, __filename, __dirname);
+if (dir) process.once("exit", saveGrownCaches);
+run("core", core);
 
-function saveIfGrown(cacheFile: string): void {
-  const served = bundleModule.exports.servedMethods?.() ?? [];
+/** Compiles a segment (with its cache when there is a usable one) and runs it as a CommonJS module. */
+function run(name: string, module: { exports: unknown }): void {
+  const file = dir && path.join(dir, cacheFileName(info.id, name, process.version, process.arch));
+  const cached: CachedCode | undefined = file ? readCodeCache(file) : undefined;
+  const script = new vm.Script(decodeSegment(fileText, info.at, info.segments[name]!), { filename: `${__filename}#${name}`, cachedData: cached?.data });
+  const usable = cached && !script.cachedDataRejected;
+  loaded.push({ name, script, file, coverage: usable ? cached.coverage : undefined });
+  // For the benchmark's reports: how each segment's cache served this process.
+  const status = ((globalThis as Record<symbol, Record<string, string>>)[Symbol.for("litellm-tf.code-cache")] ??= {});
+  status[name] = !file ? "off" : usable ? "hit" : cached ? "rejected" : "miss";
+  const entry = script.runInThisContext() as SegmentEntry;
+  entry.call(module.exports as object, module.exports as object, segmentRequire, module, __filename, __dirname);
+}
+
+/** `require` for the segments: the library segments' modules, else Node's own. */
+function segmentRequire(id: string): unknown {
+  const segment = libraryOf.get(id);
+  if (segment === undefined) return require(id);
+  let load = libraries.get(segment);
+  if (!load) {
+    const module = { exports: undefined as unknown };
+    run(segment, module);
+    libraries.set(segment, (load = module.exports as (id: string) => unknown));
+  }
+  return load(id);
+}
+
+function saveGrownCaches(): void {
+  const served = core.exports.servedMethods?.() ?? [];
   // A process that served nothing (run by hand, refused to start) has nothing worth caching.
-  if (served.length === 0 || (usable && isCovered(served, usable.coverage))) return;
-  // Functions deserialized from the old cache count as compiled, so the new cache is a superset.
-  const coverage = [...new Set([...(usable?.coverage ?? []), ...served])].sort();
-  writeCodeCache(cacheFile, { data: script.createCachedData(), coverage });
+  if (served.length === 0) return;
+  for (const { script, file, coverage } of loaded) {
+    if (!file || (coverage && isCovered(served, coverage))) continue;
+    // Functions deserialized from the old cache count as compiled, so the new cache is a superset.
+    writeCodeCache(file, { data: script.createCachedData(), coverage: [...new Set([...(coverage ?? []), ...served])].sort() });
+  }
 }
 
 function safeHome(): string | undefined {

@@ -1,24 +1,42 @@
-// The provider executable is one file: a small launcher, then the provider bundle inside a trailing
-// comment. Inside a comment V8 only scans the bundle (much cheaper than parsing it); the launcher then
-// compiles it with a V8 code cache. The build uses encodePayload, the launcher decodePayload.
+// The provider executable is one file: a small launcher, then the provider's code inside a trailing
+// comment. Inside a comment V8 only scans the code (much cheaper than parsing it); the launcher then
+// compiles it with a V8 code cache. The code comes in segments: the provider itself, and the big
+// libraries it loads only for some calls (ajv, axios), so that a process compiles and deserializes only
+// what it uses. The build uses encodePayload, the launcher decodeSegment.
 
-/** Starts the comment that holds the bundle; preceded by a newline in the file. */
+/** Starts the comment that holds the segments; preceded by a newline in the file. */
 export const PAYLOAD_MARKER = "/*LITELLM-TF-BUNDLE\n";
 export const PAYLOAD_END = "*/\n";
 /** Never produced by esbuild (it escapes control characters), so it can mark the escapes. */
 const ESCAPE = "\x01";
 
-/** The comment text for a bundle: every "*" + "/" gets an ESCAPE between, so the comment cannot end early. */
-export function encodePayload(bundle: string): string {
-  if (bundle.includes(ESCAPE)) throw new Error("the bundle contains a \\x01 character; it cannot be embedded");
-  return PAYLOAD_MARKER + bundle.split("*/").join(`*${ESCAPE}/`) + "\n" + PAYLOAD_END;
+export interface Segment {
+  name: string;
+  source: string;
 }
 
-/** The bundle back from the executable's text, given where the marker starts. */
-export function decodePayload(fileText: string, markerAt: number): string {
-  if (fileText.slice(markerAt, markerAt + PAYLOAD_MARKER.length) !== PAYLOAD_MARKER || !fileText.endsWith(PAYLOAD_END)) {
-    throw new Error("the provider executable is damaged (its embedded bundle is missing); reinstall it");
+/** Where each segment lies, relative to the start of the payload comment: [start, end). */
+export type SegmentIndex = Record<string, [number, number]>;
+
+/** The comment text for the segments: every "*" + "/" gets an ESCAPE between, so the comment cannot end early. */
+export function encodePayload(segments: readonly Segment[]): { text: string; index: SegmentIndex } {
+  let text = PAYLOAD_MARKER;
+  const index: SegmentIndex = {};
+  for (const { name, source } of segments) {
+    if (source.includes(ESCAPE)) throw new Error(`segment ${name} contains a \\x01 character; it cannot be embedded`);
+    const start = text.length;
+    text += source.split("*/").join(`*${ESCAPE}/`);
+    index[name] = [start, text.length];
+    text += "\n";
   }
-  const body = fileText.slice(markerAt + PAYLOAD_MARKER.length, fileText.length - PAYLOAD_END.length - 1);
+  return { text: text + PAYLOAD_END, index };
+}
+
+/** One segment's code back from the executable's text, given where the payload comment starts. */
+export function decodeSegment(fileText: string, payloadAt: number, [start, end]: [number, number]): string {
+  if (fileText.slice(payloadAt, payloadAt + PAYLOAD_MARKER.length) !== PAYLOAD_MARKER || !fileText.endsWith(PAYLOAD_END)) {
+    throw new Error("the provider executable is damaged (its embedded code is missing); reinstall it");
+  }
+  const body = fileText.slice(payloadAt + start, payloadAt + end);
   return body.includes(ESCAPE) ? body.split(ESCAPE).join("") : body;
 }
