@@ -29,9 +29,10 @@ const noMimeDb = {
   },
 };
 
-// axios decides at load time whether the fetch API works, by touching the Request and Response globals;
-// in Node 20 that loads undici, about 30 ms of CPU in every provider process that makes an HTTP call.
-// The provider uses axios's http adapter only, so axios is loaded with those globals briefly hidden.
+// axios decides at load time whether the fetch API and FormData exist, by touching the fetch, Request,
+// Response and FormData globals; in Node 20 that loads undici, about 30 ms of CPU in every provider process
+// that makes an HTTP call. The provider uses axios's http adapter with JSON bodies only, so axios is
+// loaded with those globals briefly hidden.
 const axiosWithoutFetchProbe = {
   name: "axios-without-fetch-probe",
   setup(b) {
@@ -44,7 +45,7 @@ const axiosWithoutFetchProbe = {
       resolveDir: path.dirname(args.path),
       loader: "js",
       contents: `"use strict";
-const hidden = ["fetch", "Request", "Response"].map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]);
+const hidden = ["fetch", "Request", "Response", "FormData"].map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]);
 for (const [name] of hidden) Object.defineProperty(globalThis, name, { value: undefined, configurable: true, writable: true });
 try {
   module.exports = require(${JSON.stringify(args.path)});
