@@ -71,7 +71,7 @@ export async function buildProviderExecutable(root, { minify: full = true } = {}
     const out = await build({ ...common, minify: full, ...options });
     // Unminified output keeps comments, a few with non-ASCII text: charset "ascii" escaped every string already.
     const code = full ? out.outputFiles[0].text : out.outputFiles[0].text.replace(/[^\x00-\x7f]/g, "?");
-    return `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
+    return `${payload.SEGMENT_START}${code}\n})`;
   };
   const segments = [{ name: "core", source: await bundle({ entryPoints: [path.join(root, "provider/main.ts")], external: Object.values(LIBRARIES).flat() }) }];
   // The only modules the code may load from outside the executable are Node's own and the library segments.

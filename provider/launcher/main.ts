@@ -39,7 +39,7 @@ interface Loaded {
 }
 
 const info = JSON.parse(__LITELLM_PAYLOAD__) as PayloadInfo;
-const fileText = fs.readFileSync(__filename, "latin1");
+const executable = fs.openSync(__filename, "r");
 const dir = cacheDir({ env: process.env, platform: process.platform, home: safeHome() });
 const loaded: Loaded[] = [];
 const libraryOf = new Map(Object.entries(info.libraries).flatMap(([segment, ids]) => ids.map((id) => [id, segment] as const)));
@@ -53,7 +53,7 @@ run("core", core);
 function run(name: string, module: { exports: unknown }): void {
   const file = dir && path.join(dir, cacheFileName(info.id, name, process.version, process.arch));
   const cached: CachedCode | undefined = file ? readCodeCache(file) : undefined;
-  const script = new vm.Script(decodeSegment(fileText, info.at, info.segments[name]!), { filename: `${__filename}#${name}`, cachedData: cached?.data });
+  const script = new vm.Script(readSegment(name), { filename: `${__filename}#${name}`, cachedData: cached?.data });
   const usable = cached && !script.cachedDataRejected;
   loaded.push({ name, script, file, coverage: usable ? cached.coverage : undefined });
   // For the benchmark's reports: how each segment's cache served this process.
@@ -61,6 +61,15 @@ function run(name: string, module: { exports: unknown }): void {
   status[name] = !file ? "off" : usable ? "hit" : cached ? "rejected" : "miss";
   const entry = script.runInThisContext() as SegmentEntry;
   entry.call(module.exports as object, module.exports as object, segmentRequire, module, __filename, __dirname);
+}
+
+/** Reads one segment's bytes from this file (not the whole file: a process needs only some segments). */
+function readSegment(name: string): string {
+  const [start, end] = info.segments[name]!;
+  const bytes = Buffer.alloc(end - start);
+  const read = fs.readSync(executable, bytes, 0, bytes.length, info.at + start);
+  if (read !== bytes.length) throw new Error("the provider executable is damaged (it is shorter than its index says); reinstall it");
+  return decodeSegment(bytes.toString("latin1"));
 }
 
 /** `require` for the segments: the library segments' modules, else Node's own. */

@@ -9,6 +9,8 @@ export const PAYLOAD_MARKER = "/*LITELLM-TF-BUNDLE\n";
 export const PAYLOAD_END = "*/\n";
 /** Never produced by esbuild (it escapes control characters), so it can mark the escapes. */
 const ESCAPE = "\x01";
+/** Every segment is a function expression, as the build wraps it; anything else means the file is damaged. */
+export const SEGMENT_START = "(function (exports, require, module, __filename, __dirname) {";
 
 export interface Segment {
   name: string;
@@ -24,6 +26,7 @@ export function encodePayload(segments: readonly Segment[]): { text: string; ind
   const index: SegmentIndex = {};
   for (const { name, source } of segments) {
     if (source.includes(ESCAPE)) throw new Error(`segment ${name} contains a \\x01 character; it cannot be embedded`);
+    if (!source.startsWith(SEGMENT_START)) throw new Error(`segment ${name} must start with ${SEGMENT_START}`);
     const start = text.length;
     text += source.split("*/").join(`*${ESCAPE}/`);
     index[name] = [start, text.length];
@@ -32,11 +35,8 @@ export function encodePayload(segments: readonly Segment[]): { text: string; ind
   return { text: text + PAYLOAD_END, index };
 }
 
-/** One segment's code back from the executable's text, given where the payload comment starts. */
-export function decodeSegment(fileText: string, payloadAt: number, [start, end]: [number, number]): string {
-  if (fileText.slice(payloadAt, payloadAt + PAYLOAD_MARKER.length) !== PAYLOAD_MARKER || !fileText.endsWith(PAYLOAD_END)) {
-    throw new Error("the provider executable is damaged (its embedded code is missing); reinstall it");
-  }
-  const body = fileText.slice(payloadAt + start, payloadAt + end);
-  return body.includes(ESCAPE) ? body.split(ESCAPE).join("") : body;
+/** One segment's code back from its text in the payload (the slice the index names). */
+export function decodeSegment(text: string): string {
+  if (!text.startsWith(SEGMENT_START)) throw new Error("the provider executable is damaged (its embedded code is missing); reinstall it");
+  return text.includes(ESCAPE) ? text.split(ESCAPE).join("") : text;
 }

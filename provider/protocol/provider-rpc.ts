@@ -1,7 +1,6 @@
 // tfplugin6.Provider: decodes each request, calls the ProviderService, encodes the answer.
 // Works on bytes so that it can be tested without a socket; server.ts puts it behind the gRPC server.
 
-import { performance } from "node:perf_hooks";
 import type { Logger } from "../log";
 import { messageCodec, type MessageCodec } from "./message-codec";
 import { serviceMethods } from "./proto-types";

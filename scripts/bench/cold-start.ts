@@ -38,6 +38,8 @@ export async function measureColdStart(opts: ColdStartOptions): Promise<ColdStar
   };
   const samples: ColdStartSample[] = [];
   for (let i = 0; i < opts.warmups + opts.runs; i++) {
+    // Let the previous run's client connections wind down, so the next spawn does not compete with them.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const nodeMs = await timeBareNode(opts.env);
     const started = await startProvider(opts.executable, env, host);
     const noCache = await startProvider(opts.executable, { ...env, LITELLM_TF_CODE_CACHE: "off" }, host);

@@ -1,7 +1,7 @@
 // `npm run bench`: cold start, throughput against the floor, provider CPU per RPC, peak RSS and the
 // emulator's cost, in one run; prints a table and writes docs/performance.md with a chart.
 //
-//   node --import tsx scripts/bench/run.ts [--sizes 10,100,500] [--repeats 3] [--cold-runs 15]
+//   node --import tsx scripts/bench/run.ts [--sizes 10,100,500] [--repeats 3] [--cold-runs 25]
 //       [--doc docs/performance.md] [--assets scripts/bench/results] [--json FILE] [--smoke] [--no-write]
 //
 // --smoke: N=10, one repeat, three cold starts, outputs to a temp dir (what CI runs).
@@ -46,7 +46,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   return {
     sizes: (flags.get("--sizes") ?? (smoke ? "10" : "10,100,500")).split(",").map(Number),
     repeats: Number(flags.get("--repeats") ?? (smoke ? 1 : 3)),
-    coldRuns: Number(flags.get("--cold-runs") ?? (smoke ? 3 : 15)),
+    coldRuns: Number(flags.get("--cold-runs") ?? (smoke ? 3 : 25)),
     warmups: smoke ? 1 : 2,
     doc: write ? flags.get("--doc") ?? (scratch ? path.join(scratch, "performance.md") : path.join(root, "docs", "performance.md")) : undefined,
     assets: write ? flags.get("--assets") ?? scratch ?? path.join(root, "scripts", "bench", "results") : undefined,
