@@ -3,6 +3,7 @@ import type { AxiosInstance, AxiosStatic } from "axios";
 import { isLiteLLMError, LiteLLMError } from "./errors";
 import { expectObject, malformed, num, str } from "./answers";
 import { callWithRetries, defaultRetryPolicy, type CallOptions, type HttpResult, type RetryPolicy } from "./http";
+import { nodeHttpAdapter } from "./node-http-adapter";
 import { secretScrubber } from "./scrub";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
 
@@ -157,6 +158,7 @@ function createHttp(o: ClientOptions): AxiosInstance {
       })
     : undefined;
   const http = require("node:http") as typeof import("node:http");
+  const httpAgent = base.startsWith("http:") ? new http.Agent({ keepAlive: true, timeout: idleSocketMs }) : undefined;
   return axios.create({
     baseURL: base,
     timeout: o.timeoutMs,
@@ -169,10 +171,7 @@ function createHttp(o: ClientOptions): AxiosInstance {
     responseType: "text",
     transformResponse: [(d: unknown) => d],
     validateStatus: () => true,
-    maxRedirects: 0,
-    httpsAgent,
-    httpAgent: base.startsWith("http:") ? new http.Agent({ keepAlive: true, timeout: idleSocketMs }) : undefined,
-    proxy: false,
+    adapter: nodeHttpAdapter(axios, { http: httpAgent, https: httpsAgent }),
   });
 }
 
