@@ -2,8 +2,12 @@
 // unix socket, with mutual TLS when asked. It replaces @grpc/grpc-js on the serving side, whose
 // loading cost a quarter of each start-up and whose call machinery dominated our per-RPC CPU;
 // go-plugin needs nothing beyond these few paths of the gRPC-over-HTTP/2 protocol.
+//
+// The socket listens (and the TLS handshake is served) by node:net / node:tls; node:http2 is loaded
+// just after the handshake line goes out, while Terraform connects, and takes each connection over.
 
-import http2 from "node:http2";
+import type http2 from "node:http2";
+import type net from "node:net";
 import type { Logger } from "../log";
 import { FRAME_HEADER_BYTES, frameMessage, FrameError, MessageReader } from "./grpc-frames";
 import { encodeGrpcMessage, GrpcStatus, isGrpcError } from "./grpc-status";
@@ -46,6 +50,7 @@ type Route = { kind: "unary"; handler: UnaryHandler } | { kind: "stream"; handle
 
 const RESPONSE_HEADERS = { ":status": 200, "content-type": "application/grpc", "grpc-accept-encoding": "identity" };
 const OK_TRAILERS = { "grpc-status": "0" };
+const NGHTTP2_INTERNAL_ERROR = 2;
 const RESPOND_OPTIONS = { waitForTrailers: true, sendDate: false } as http2.ServerStreamResponseOptions;
 
 export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
@@ -56,26 +61,45 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
   const settings = { maxConcurrentStreams: 1000, maxHeaderListSize: 1 << 20 };
   // Large requests and answers (a big schema or state) must not trip the per-session buffering cap.
   const common = { settings, maxSessionMemory: Number.MAX_SAFE_INTEGER };
-  const server = opts.tls
-    ? http2.createSecureServer({
-        ...common,
-        cert: opts.tls.certPem,
-        key: opts.tls.keyPem,
-        ca: opts.tls.clientCertPem,
-        // go-plugin's RequireAndVerifyClientCert: only the host that started us may call.
-        requestCert: true,
-        rejectUnauthorized: true,
-        minVersion: "TLSv1.2",
-      })
-    : http2.createServer(common);
+  const listener: net.Server = opts.tls
+    ? (require("node:tls") as typeof import("node:tls")).createServer(
+        {
+          cert: opts.tls.certPem,
+          key: opts.tls.keyPem,
+          ca: opts.tls.clientCertPem,
+          // go-plugin's RequireAndVerifyClientCert: only the host that started us may call.
+          requestCert: true,
+          rejectUnauthorized: true,
+          minVersion: "TLSv1.2",
+          ALPNProtocols: ["h2"],
+        },
+        (socket) => takeOver(socket),
+      )
+    : (require("node:net") as typeof import("node:net")).createServer((socket) => takeOver(socket));
+  listener.on("tlsClientError", (e: Error) => logger.debug("Refused a TLS client", { error: e.message }));
 
-  server.on("session", (session: http2.ServerHttp2Session) => {
-    sessions.add(session);
-    session.on("close", () => sessions.delete(session));
-    session.on("error", (e: Error) => logger.debug("HTTP/2 session error", { error: e.message }));
-  });
-  server.on("tlsClientError", (e: Error) => logger.debug("Refused a TLS client", { error: e.message }));
-  server.on("stream", (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) => {
+  let sessionServer: http2.Http2Server | undefined;
+  /** Hands a connected (and, with mTLS, verified) socket to HTTP/2; a client must speak h2 (ALPN). */
+  function takeOver(socket: net.Socket): void {
+    if ((socket as { alpnProtocol?: string | false }).alpnProtocol === false) {
+      logger.debug("Refused a TLS client", { error: "no ALPN h2: not a gRPC client" });
+      return void socket.destroy();
+    }
+    (sessionServer ??= createSessionServer()).emit("connection", socket);
+  }
+
+  function createSessionServer(): http2.Http2Server {
+    const server = (require("node:http2") as typeof import("node:http2")).createServer(common);
+    server.on("session", (session: http2.ServerHttp2Session) => {
+      sessions.add(session);
+      session.on("close", () => sessions.delete(session));
+      session.on("error", (e: Error) => logger.debug("HTTP/2 session error", { error: e.message }));
+    });
+    server.on("stream", onStream);
+    return server;
+  }
+
+  function onStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): void {
     stream.on("error", (e: Error) => logger.debug("HTTP/2 stream error", { error: e.message }));
     const path = headers[":path"] ?? "";
     const route = routes.get(path);
@@ -89,16 +113,18 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
       if (route.kind === "unary") answerUnary(stream, route.handler, request);
       else openServerStream(stream, route.handler, request, openStreams);
     });
-  });
+  }
 
   return {
     addUnary: (path, handler) => void routes.set(path, { kind: "unary", handler }),
     addServerStreaming: (path, handler) => void routes.set(path, { kind: "stream", handler }),
     listen: (socketPath) =>
       new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(socketPath, () => {
-          server.off("error", reject);
+        listener.once("error", reject);
+        listener.listen(socketPath, () => {
+          listener.off("error", reject);
+          // HTTP/2 loads now, while the handshake line travels and Terraform connects.
+          setImmediate(() => (sessionServer ??= createSessionServer()));
           resolve();
         });
       }),
@@ -108,7 +134,7 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
         const force = setTimeout(() => {
           for (const session of sessions) session.destroy();
         }, graceMs);
-        server.close(() => {
+        listener.close(() => {
           clearTimeout(force);
           resolve();
         });
@@ -220,7 +246,7 @@ function trailersOnly(stream: http2.ServerHttp2Stream, code: number, message: st
   if (stream.closed || stream.destroyed) return;
   if (stream.headersSent) {
     // Headers already went out (a stream): the status can only travel as trailers, and only once.
-    stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+    stream.close(NGHTTP2_INTERNAL_ERROR);
     return;
   }
   const headers: http2.OutgoingHttpHeaders = { ...RESPONSE_HEADERS, "grpc-status": String(code) };
