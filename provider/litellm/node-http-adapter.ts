@@ -28,6 +28,7 @@ export function nodeHttpAdapter(axios: AxiosStatic, agents: AdapterAgents): Axio
       const transport = target.protocol === "http:" || target.protocol === "https:" ? transports[target.protocol] : undefined;
       if (!transport) return reject(new AxiosError(`unsupported protocol ${target.protocol}`, "ERR_BAD_REQUEST", config));
 
+      if (config.signal?.aborted) return reject(new CanceledError(undefined, config));
       const body = requestBody(config.data);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(config.headers.toJSON(true) as Record<string, unknown>)) {
@@ -85,7 +86,6 @@ export function nodeHttpAdapter(axios: AxiosStatic, agents: AdapterAgents): Axio
         fail(new CanceledError(undefined, config, req));
         req.destroy();
       };
-      if (config.signal?.aborted) return onAbort();
       config.signal?.addEventListener?.("abort", onAbort);
       if (config.timeout) {
         // The whole attempt, not socket inactivity: request_timeout bounds how long one request may take.
