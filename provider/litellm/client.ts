@@ -3,7 +3,8 @@ import type { AxiosInstance, AxiosStatic } from "axios";
 import { isLiteLLMError, LiteLLMError } from "./errors";
 import { expectObject, malformed, num, str } from "./answers";
 import { callWithRetries, defaultRetryPolicy, type CallOptions, type HttpResult, type RetryPolicy } from "./http";
-import { nodeHttpAdapter } from "./node-http-adapter";
+import { axiosAdapter } from "./axios-adapter";
+import { Http1ConnectionPool } from "./http1-connection-pool";
 import { secretScrubber } from "./scrub";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
 
@@ -141,24 +142,16 @@ export class LiteLLMClient {
 }
 
 function createHttp(o: ClientOptions): AxiosInstance {
-  // Loaded on first use: validate-only provider processes never pay for axios and the TLS agent.
+  // Loaded on first use: validate-only provider processes never pay for axios.
   const axios = require("axios") as AxiosStatic;
-  const https = require("node:https") as typeof import("node:https");
-  const tls = require("node:tls") as typeof import("node:tls");
   const base = o.apiBase.replace(/\/+$/, "");
-  // Idle connections are dropped before LiteLLM's server (uvicorn keeps them 5 s) closes them, so a call
-  // that is not safe to retry never goes out on a connection the server is closing.
-  const idleSocketMs = 4000;
-  const httpsAgent = base.startsWith("https:")
-    ? new https.Agent({
-        keepAlive: true,
-        timeout: idleSocketMs,
-        rejectUnauthorized: !o.insecureSkipVerify,
-        ca: o.caPem ? [...tls.rootCertificates, o.caPem] : undefined,
-      })
-    : undefined;
-  const http = require("node:http") as typeof import("node:http");
-  const httpAgent = base.startsWith("http:") ? new http.Agent({ keepAlive: true, timeout: idleSocketMs }) : undefined;
+  const pool = new Http1ConnectionPool({
+    // Idle connections are dropped before LiteLLM's server (uvicorn keeps them 5 s) closes them, so a call
+    // that is not safe to retry never goes out on a connection the server is closing.
+    idleSocketMs: 4000,
+    rejectUnauthorized: !o.insecureSkipVerify,
+    ca: o.caPem ? [...(require("node:tls") as typeof import("node:tls")).rootCertificates, o.caPem] : undefined,
+  });
   return axios.create({
     baseURL: base,
     timeout: o.timeoutMs,
@@ -171,7 +164,7 @@ function createHttp(o: ClientOptions): AxiosInstance {
     responseType: "text",
     transformResponse: [(d: unknown) => d],
     validateStatus: () => true,
-    adapter: nodeHttpAdapter(axios, { http: httpAgent, https: httpsAgent }),
+    adapter: axiosAdapter(axios, pool),
   });
 }
 

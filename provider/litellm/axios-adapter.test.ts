@@ -9,7 +9,8 @@ import { afterEach, describe, it } from "node:test";
 import axios, { type AxiosError, type AxiosInstance, type CreateAxiosDefaults, type InternalAxiosRequestConfig } from "axios";
 import { createSelfSignedCertificate } from "../protocol/self-signed-cert";
 import { isCertificateError } from "./network-errors";
-import { nodeHttpAdapter } from "./node-http-adapter";
+import { axiosAdapter } from "./axios-adapter";
+import { Http1ConnectionPool, type PoolOptions } from "./http1-connection-pool";
 import { closedPort, failure } from "./test-support";
 
 interface Recorded {
@@ -77,14 +78,14 @@ async function rawServer(onConnection: (socket: net.Socket) => void = () => {}) 
   return { port, state };
 }
 
-function agent(options: http.AgentOptions = { keepAlive: true }): http.Agent {
-  const a = new http.Agent(options);
-  cleanups.push(() => a.destroy());
-  return a;
+function pool(options: Partial<PoolOptions> = {}): Http1ConnectionPool {
+  const p = new Http1ConnectionPool({ idleSocketMs: 4000, ...options });
+  cleanups.push(() => p.close());
+  return p;
 }
 
 /** The instance client.ts builds, pointed at a test server. */
-function instance(baseURL: string, httpAgent: http.Agent = agent(), extra: CreateAxiosDefaults = {}): AxiosInstance {
+function instance(baseURL: string, connections: Http1ConnectionPool = pool(), extra: CreateAxiosDefaults = {}): AxiosInstance {
   return axios.create({
     baseURL,
     timeout: 5_000,
@@ -97,15 +98,15 @@ function instance(baseURL: string, httpAgent: http.Agent = agent(), extra: Creat
     responseType: "text",
     transformResponse: [(d: unknown) => d],
     validateStatus: () => true,
-    adapter: nodeHttpAdapter(axios, { http: httpAgent }),
+    adapter: axiosAdapter(axios, connections),
     ...extra,
   });
 }
 
 /** Calls the adapter itself, without axios's request pipeline in front of it (which checks signals on its own). */
-function callAdapter(url: string, signal: AbortSignal, httpAgent: http.Agent) {
+function callAdapter(url: string, signal: AbortSignal, connections: Http1ConnectionPool) {
   const config = { url, method: "get", headers: new axios.AxiosHeaders(), signal } as InternalAxiosRequestConfig;
-  return nodeHttpAdapter(axios, { http: httpAgent })(config);
+  return axiosAdapter(axios, connections)(config);
 }
 
 function asAxiosError(e: Error): AxiosError {
@@ -217,7 +218,7 @@ describe("the request", { timeout: 60_000 }, () => {
 
   it("a body that is not text is refused before anything is sent", bounded, async () => {
     const srv = await httpServer();
-    const adapter = nodeHttpAdapter(axios, { http: agent() });
+    const adapter = axiosAdapter(axios, pool());
     const config = { url: `${srv.base}/x`, method: "post", headers: new axios.AxiosHeaders(), data: { a: 1 } } as InternalAxiosRequestConfig;
     const e = await failure(adapter(config));
     assert.match(e.message, /JSON text only/);
@@ -292,7 +293,7 @@ describe("the answer", { timeout: 60_000 }, () => {
         res.writeHead(status, { "Content-Type": "application/json" });
         res.end('{"detail":"nope"}');
       });
-      const http = instance(srv.base, agent(), { validateStatus: (s) => s >= 200 && s < 300 });
+      const http = instance(srv.base, pool(), { validateStatus: (s) => s >= 200 && s < 300 });
       const e = asAxiosError(await failure(http.get("/user/info")));
       assert.equal(e.code, code);
       assert.equal(e.status, status);
@@ -336,7 +337,7 @@ describe("failures keep the codes network-errors.ts relies on", { timeout: 60_00
 
   it("no answer within `timeout` → ECONNABORTED naming the timeout, and the socket is closed", bounded, async () => {
     const srv = await httpServer(() => {}); // never answers
-    const e = asAxiosError(await failure(instance(srv.base, agent(), { timeout: 150 }).get("/user/info")));
+    const e = asAxiosError(await failure(instance(srv.base, pool(), { timeout: 150 }).get("/user/info")));
     assert.equal(e.code, "ECONNABORTED");
     assert.match(e.message, /timeout of 150ms/);
     assert.equal(srv.sockets.length, 1);
@@ -348,7 +349,7 @@ describe("failures keep the codes network-errors.ts relies on", { timeout: 60_00
       res.writeHead(200, { "Content-Type": "application/json" });
       res.write('{"slow":'); // and nothing more
     });
-    const e = asAxiosError(await failure(instance(srv.base, agent(), { timeout: 150 }).get("/user/info")));
+    const e = asAxiosError(await failure(instance(srv.base, pool(), { timeout: 150 }).get("/user/info")));
     assert.equal(e.code, "ECONNABORTED");
     assert.equal(e.response, undefined);
     await closed(srv.sockets[0]!);
@@ -373,7 +374,7 @@ describe("failures keep the codes network-errors.ts relies on", { timeout: 60_00
     const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
     const srv = await httpServer(() => arrived());
     const stop = new AbortController();
-    const call = callAdapter(`${srv.base}/user/info`, stop.signal, agent());
+    const call = callAdapter(`${srv.base}/user/info`, stop.signal, pool());
     await requestArrived;
     stop.abort();
     const e = await failure(call);
@@ -388,7 +389,7 @@ describe("failures keep the codes network-errors.ts relies on", { timeout: 60_00
     stop.abort();
     const viaAxios = await failure(instance(srv.base).get("/user/info", { signal: stop.signal }));
     assert.ok(axios.isCancel(viaAxios));
-    const direct = await failure(callAdapter(`${srv.base}/user/info`, stop.signal, agent()));
+    const direct = await failure(callAdapter(`${srv.base}/user/info`, stop.signal, pool()));
     assert.ok(axios.isCancel(direct), `expected a cancel, got ${direct.name}: ${direct.message}`);
     await instance(srv.base).get("/after"); // a request that does arrive, to compare with
     assert.deepEqual(
@@ -404,7 +405,7 @@ describe("failures keep the codes network-errors.ts relies on", { timeout: 60_00
     for (let i = 0; i < 5; i++) await http.get("/user/info", { signal: stop.signal });
     const port = await closedPort();
     await failure(instance(`http://127.0.0.1:${port}`).get("/x", { signal: stop.signal }));
-    await failure(instance(srv.base, agent(), { validateStatus: () => false }).get("/x", { signal: stop.signal }));
+    await failure(instance(srv.base, pool(), { validateStatus: () => false }).get("/x", { signal: stop.signal }));
     assert.equal(getEventListeners(stop.signal, "abort").length, 0);
   });
 
@@ -423,9 +424,9 @@ describe("failures keep the codes network-errors.ts relies on", { timeout: 60_00
 });
 
 describe("connections", { timeout: 60_000 }, () => {
-  it("a keep-alive agent carries sequential requests on one socket", bounded, async () => {
+  it("a pool carries sequential requests on one socket", bounded, async () => {
     const srv = await httpServer((req, res) => res.end(`answer to ${req.url}`));
-    const http = instance(srv.base, agent({ keepAlive: true }));
+    const http = instance(srv.base, pool());
     const first = await http.get("/one");
     const second = await http.post("/two", '{"a":"ü"}');
     const third = await http.get("/three");
@@ -433,10 +434,40 @@ describe("connections", { timeout: 60_000 }, () => {
     assert.equal(srv.sockets.length, 1);
   });
 
-  it("without keep-alive each request opens its own socket (the count above is real)", bounded, async () => {
+  it("two pools open a socket each (the count above is real)", bounded, async () => {
     const srv = await httpServer();
-    const http = instance(srv.base, agent({ keepAlive: false }));
+    await instance(srv.base, pool()).get("/one");
+    await instance(srv.base, pool()).get("/two");
+    assert.equal(srv.sockets.length, 2);
+  });
+
+  it("an answer with Connection: close is not followed by a request on the same socket", bounded, async () => {
+    const srv = await httpServer((req, res) => {
+      res.setHeader("Connection", "close");
+      res.end(`answer to ${req.url}`);
+    });
+    const http = instance(srv.base, pool());
+    assert.equal((await http.get("/one")).data, "answer to /one");
+    assert.equal((await http.get("/two")).data, "answer to /two");
+    assert.equal(srv.sockets.length, 2);
+  });
+
+  it("an idle connection the server closed is not used again", bounded, async () => {
+    const srv = await httpServer((req, res) => res.end(`answer to ${req.url}`));
+    const http = instance(srv.base, pool());
     await http.get("/one");
+    for (const s of srv.sockets) s.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal((await http.get("/two")).data, "answer to /two");
+    assert.equal(srv.sockets.length, 2);
+  });
+
+  it("idle connections are closed after idleSocketMs", bounded, async () => {
+    const srv = await httpServer();
+    const http = instance(srv.base, pool({ idleSocketMs: 50 }));
+    await http.get("/one");
+    const [socket] = srv.sockets;
+    await new Promise((resolve) => socket!.once("close", resolve));
     await http.get("/two");
     assert.equal(srv.sockets.length, 2);
   });
@@ -456,14 +487,13 @@ describe("https", { timeout: 60_000 }, () => {
     return { base: `https://localhost:${port}`, ca: cert.certPem, connections: () => connections };
   }
 
-  function httpsInstance(base: string, httpsAgent: https.Agent): AxiosInstance {
-    cleanups.push(() => httpsAgent.destroy());
-    return axios.create({ baseURL: base, responseType: "text", transformResponse: [(d: unknown) => d], adapter: nodeHttpAdapter(axios, { https: httpsAgent }) });
+  function httpsInstance(base: string, connections: Http1ConnectionPool): AxiosInstance {
+    return axios.create({ baseURL: base, responseType: "text", transformResponse: [(d: unknown) => d], adapter: axiosAdapter(axios, connections) });
   }
 
-  it("https URLs go through the https agent (its CA and its keep-alive)", bounded, async () => {
+  it("https URLs use the pool's CAs and keep-alive", bounded, async () => {
     const srv = await httpsServer();
-    const http = httpsInstance(srv.base, new https.Agent({ keepAlive: true, ca: srv.ca }));
+    const http = httpsInstance(srv.base, pool({ ca: [srv.ca] }));
     assert.equal((await http.get("/a")).data, "secure ü");
     assert.equal((await http.get("/b")).data, "secure ü");
     assert.equal(srv.connections(), 1);
@@ -471,7 +501,7 @@ describe("https", { timeout: 60_000 }, () => {
 
   it("an untrusted certificate keeps a certificate code", bounded, async () => {
     const srv = await httpsServer();
-    const e = asAxiosError(await failure(httpsInstance(srv.base, new https.Agent({ keepAlive: true })).get("/a")));
+    const e = asAxiosError(await failure(httpsInstance(srv.base, pool()).get("/a")));
     assert.ok(isCertificateError(e.code), `expected a certificate code, got ${e.code}`);
   });
 });

@@ -1,21 +1,12 @@
-// The transport under axios: one request on node:http or node:https, nothing else. axios's own http adapter
-// also follows redirects, decompresses, handles proxies, streams and form data, and costs about twice the CPU
-// per request; the provider needs none of that (JSON in, text out, no redirects, no proxy), and a provider
-// process is short-lived, so that cost is paid in the interpreter on every call (docs/performance.md).
-import type http from "node:http";
+// axios's transport for the LiteLLM client: each request goes out on our HTTP/1.1 connection pool.
+// axios's own http adapter also follows redirects, decompresses, handles proxies, streams and form data,
+// and sits on Node's http client; the provider needs none of that (JSON in, text out, no redirects, no
+// proxy), and in a short-lived provider process that machinery cost most of each call (docs/performance.md).
 import type { AxiosAdapter, AxiosResponse, AxiosStatic, InternalAxiosRequestConfig } from "axios";
+import type { Http1ConnectionPool, Http1Request } from "./http1-connection-pool";
 
-export interface AdapterAgents {
-  http?: http.Agent;
-  https?: http.Agent;
-}
-
-export function nodeHttpAdapter(axios: AxiosStatic, agents: AdapterAgents): AxiosAdapter {
+export function axiosAdapter(axios: AxiosStatic, pool: Http1ConnectionPool): AxiosAdapter {
   const { AxiosError, CanceledError } = axios;
-  const transports = {
-    "http:": require("node:http") as typeof import("node:http"),
-    "https:": require("node:https") as typeof import("node:https"),
-  };
 
   return (config: InternalAxiosRequestConfig) =>
     new Promise<AxiosResponse>((resolve, reject) => {
@@ -25,16 +16,28 @@ export function nodeHttpAdapter(axios: AxiosStatic, agents: AdapterAgents): Axio
       } catch (e) {
         return reject(AxiosError.from(e as Error, "ERR_INVALID_URL", config));
       }
-      const transport = target.protocol === "http:" || target.protocol === "https:" ? transports[target.protocol] : undefined;
-      if (!transport) return reject(new AxiosError(`unsupported protocol ${target.protocol}`, "ERR_BAD_REQUEST", config));
-
+      if (target.protocol !== "http:" && target.protocol !== "https:") {
+        return reject(new AxiosError(`unsupported protocol ${target.protocol}`, "ERR_BAD_REQUEST", config));
+      }
       if (config.signal?.aborted) return reject(new CanceledError(undefined, config));
+
       const body = requestBody(config.data);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(config.headers.toJSON(true) as Record<string, unknown>)) {
         if (value !== undefined && value !== null && value !== false) headers[name] = String(value);
       }
-      if (body !== undefined) headers["Content-Length"] = String(body.length);
+      if ((target.username || target.password) && !Object.keys(headers).some((h) => h.toLowerCase() === "authorization")) {
+        headers.Authorization = `Basic ${Buffer.from(`${target.username}:${target.password}`).toString("base64")}`;
+      }
+      const request: Http1Request = { protocol: target.protocol, hostname: target.hostname, port: target.port, method: (config.method ?? "get").toUpperCase(), path: target.path, headers, body };
+
+      let pending: ReturnType<Http1ConnectionPool["request"]>;
+      try {
+        pending = pool.request(request);
+      } catch (e) {
+        const err = e as Error & { code?: string };
+        return reject(AxiosError.from(err, err.code, config));
+      }
 
       let settled = false;
       let timer: NodeJS.Timeout | undefined;
@@ -46,55 +49,35 @@ export function nodeHttpAdapter(axios: AxiosStatic, agents: AdapterAgents): Axio
         fn();
       };
       const fail = (error: Error) => finish(() => reject(error));
-
-      const req = transport.request(
-        {
-          protocol: target.protocol,
-          hostname: target.hostname,
-          port: target.port,
-          path: target.path,
-          method: (config.method ?? "get").toUpperCase(),
-          headers,
-          agent: target.protocol === "https:" ? agents.https : agents.http,
-          auth: target.username || target.password ? `${target.username}:${target.password}` : undefined,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          // A connection closed in the middle of the body: the answer is lost, like a reset.
-          res.on("close", () => res.complete || fail(new AxiosError("the connection closed before the whole answer arrived", "ECONNRESET", config, req)));
-          res.on("error", (e: NodeJS.ErrnoException) => fail(AxiosError.from(e, e.code ?? "ECONNRESET", config, req)));
-          res.on("end", () => {
-            if (!res.complete) return fail(new AxiosError("the connection closed before the whole answer arrived", "ECONNRESET", config, req));
-            const response: AxiosResponse = {
-              data: Buffer.concat(chunks).toString("utf8"),
-              status: res.statusCode ?? 0,
-              statusText: res.statusMessage ?? "",
-              headers: res.headers as AxiosResponse["headers"],
-              config,
-              request: req,
-            };
-            const valid = config.validateStatus ? config.validateStatus(response.status) : true;
-            if (valid) finish(() => resolve(response));
-            else fail(new AxiosError(`Request failed with status code ${response.status}`, response.status < 500 ? "ERR_BAD_REQUEST" : "ERR_BAD_RESPONSE", config, req, response));
-          });
-        },
-      );
-      req.on("error", (e: NodeJS.ErrnoException) => fail(AxiosError.from(e, e.code, config, req)));
-
       const onAbort = () => {
-        fail(new CanceledError(undefined, config, req));
-        req.destroy();
+        fail(new CanceledError(undefined, config));
+        pending.abort();
       };
       config.signal?.addEventListener?.("abort", onAbort);
       if (config.timeout) {
         // The whole attempt, not socket inactivity: request_timeout bounds how long one request may take.
         timer = setTimeout(() => {
-          fail(new AxiosError(`timeout of ${config.timeout}ms exceeded`, "ECONNABORTED", config, req));
-          req.destroy();
+          fail(new AxiosError(`timeout of ${config.timeout}ms exceeded`, "ECONNABORTED", config));
+          pending.abort();
         }, config.timeout);
       }
-      req.end(body);
+
+      pending.response.then(
+        (res) => {
+          const response: AxiosResponse = {
+            data: res.body.toString("utf8"),
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers as AxiosResponse["headers"],
+            config,
+            request,
+          };
+          const valid = config.validateStatus ? config.validateStatus(response.status) : true;
+          if (valid) finish(() => resolve(response));
+          else fail(new AxiosError(`Request failed with status code ${response.status}`, response.status < 500 ? "ERR_BAD_REQUEST" : "ERR_BAD_RESPONSE", config, request, response));
+        },
+        (e: Error & { code?: string }) => fail(AxiosError.from(e, e.code, config, request)),
+      );
     });
 }
 
