@@ -1,8 +1,11 @@
-// A developer's probe: the CPU one GET /user/info costs the caller through node:http alone and through
-// axios configured as provider/litellm configures it, against the emulator in another process.
+// A developer's probe: the CPU one GET /user/info costs the caller, against the emulator in another process,
+// through Node's http client, through our HTTP/1.1 pool, through axios configured as provider/litellm
+// configures it (our adapter on the pool), and through axios on its own http adapter.
 //   node --import tsx scripts/bench/http-client-cost.ts [requests]
 import http from "node:http";
 import type { AxiosStatic } from "axios";
+import { axiosAdapter } from "../../provider/litellm/axios-adapter";
+import { Http1ConnectionPool } from "../../provider/litellm/http1-connection-pool";
 import { startBenchEmulator } from "./emulator-process";
 
 async function main(): Promise<void> {
@@ -10,11 +13,12 @@ async function main(): Promise<void> {
   const emulator = await startBenchEmulator();
   try {
     const url = new URL(emulator.url);
+    const path = "/user/info?user_id=absent";
     const headers = { Authorization: `Bearer ${emulator.masterKey}`, Accept: "application/json", "Content-Type": "application/json" };
     const agent = new http.Agent({ keepAlive: true });
-    const plain = () =>
+    const nodeHttp = () =>
       new Promise<void>((resolve, reject) => {
-        const req = http.request({ host: url.hostname, port: url.port, path: "/user/info?user_id=absent", agent, headers }, (res) => {
+        const req = http.request({ host: url.hostname, port: url.port, path, agent, headers }, (res) => {
           let body = "";
           res.setEncoding("utf8");
           res.on("data", (c: string) => (body += c));
@@ -23,27 +27,33 @@ async function main(): Promise<void> {
         req.on("error", reject);
         req.end();
       });
-    const axios = (require("axios") as AxiosStatic).create({
-      baseURL: emulator.url,
-      headers,
-      responseType: "text",
-      transformResponse: [(d: unknown) => d],
-      validateStatus: () => true,
-      maxRedirects: 0,
-      httpAgent: new http.Agent({ keepAlive: true }),
-      proxy: false,
-    });
-    const viaAxios = async () => void JSON.parse((await axios.request({ method: "GET", url: "/user/info", params: { user_id: "absent" } })).data as string);
+    const pool = new Http1ConnectionPool({ idleSocketMs: 4000 });
+    const ourPool = async () => {
+      const res = await pool.request({ protocol: "http:", hostname: url.hostname, port: url.port, method: "GET", path, headers }).response;
+      JSON.parse(res.body.toString("utf8"));
+    };
+    const axios = require("axios") as AxiosStatic;
+    const config = { baseURL: emulator.url, headers, responseType: "text" as const, transformResponse: [(d: unknown) => d], validateStatus: () => true };
+    const asConfigured = axios.create({ ...config, adapter: axiosAdapter(axios, new Http1ConnectionPool({ idleSocketMs: 4000 })) });
+    const ownAdapter = axios.create({ ...config, adapter: "http", maxRedirects: 0, httpAgent: new http.Agent({ keepAlive: true }), proxy: false });
+    const viaAxios = (instance: typeof asConfigured) => async () => void JSON.parse((await instance.request({ method: "GET", url: "/user/info", params: { user_id: "absent" } })).data as string);
+    const clients = [
+      ["node:http", nodeHttp],
+      ["our pool", ourPool],
+      ["axios + our adapter (provider/litellm)", viaAxios(asConfigured)],
+      ["axios + its http adapter", viaAxios(ownAdapter)],
+    ] as const;
     // Cold (the first requests of a process, as in a provider process) and warm, alternating clients.
     for (const round of ["first 200 (cold)", `next ${n} (warm)`]) {
-      for (const [name, call] of [["node:http", plain], ["axios", viaAxios]] as const) {
+      for (const [name, call] of clients) {
         const count = round.startsWith("first") ? 200 : n;
         const cpu0 = process.cpuUsage();
         for (let i = 0; i < count; i++) await call();
         const cpu = process.cpuUsage(cpu0);
-        console.log(`${name.padEnd(10)} ${round.padEnd(18)} ${((cpu.user + cpu.system) / count).toFixed(0).padStart(5)} µs CPU/request`);
+        console.log(`${name.padEnd(40)} ${round.padEnd(18)} ${((cpu.user + cpu.system) / count).toFixed(0).padStart(5)} µs CPU/request`);
       }
     }
+    pool.close();
   } finally {
     await emulator.stop();
   }
