@@ -94,11 +94,13 @@ interface Target {
 /** baseURL + url + params, as axios would join them (params that are undefined or null are left out). */
 function requestTarget(config: InternalAxiosRequestConfig): Target {
   const url = config.url ?? "";
-  const absolute = /^[a-z][a-z\d+.-]*:\/\//i.test(url) || !config.baseURL;
+  const absolute = !config.baseURL || (url[0] !== "/" && /^[a-z][a-z\d+.-]*:\/\//i.test(url));
   // The base is parsed once per instance, not per request: URL parsing is a measurable part of a call.
   const origin = parsedOrigin(absolute ? url : config.baseURL!);
   let path = absolute ? origin.path : origin.path.replace(/\/+$/, "") + "/" + url.replace(/^\/+/, "");
-  for (const [name, value] of Object.entries((config.params ?? {}) as Record<string, unknown>)) {
+  const params = (config.params ?? {}) as Record<string, unknown>;
+  for (const name in params) {
+    const value = params[name];
     if (value === undefined || value === null) continue;
     path += (path.includes("?") ? "&" : "?") + encodeURIComponent(name) + "=" + encodeURIComponent(String(value));
   }

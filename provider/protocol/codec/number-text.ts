@@ -6,6 +6,8 @@ import { Decimal, numberText, type TfNumber } from "./value";
 
 const DECIMAL_SYNTAX = /^([+-]?)(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
 const INFINITY_SYNTAX = /^([+-]?)inf(?:inity)?$/i;
+/** Integers of up to 15 digits, without leading zeros: already canonical, and exact as JS numbers. */
+const SMALL_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
 // Exponents beyond this would make the normalised text (and every comparison) absurdly long.
 const MAX_EXPONENT = 10_000;
 
@@ -15,6 +17,8 @@ const MAX_EXPONENT = 10_000;
  * larger integers become bigint, and everything else keeps its (normalised) text as a Decimal.
  */
 export function parseNumberText(text: string): TfNumber {
+  // Most numbers in states and plans (budgets, limits, spend) take this path.
+  if (SMALL_INTEGER.test(text)) return Number(text) || 0;
   const inf = INFINITY_SYNTAX.exec(text);
   if (inf) return inf[1] === "-" ? -Infinity : Infinity;
   const m = DECIMAL_SYNTAX.exec(text);
