@@ -1,12 +1,18 @@
 // Configuration validation with ajv: a JSON Schema compiled from the schema document's types plus each
 // definition's constraints. Null and unknown values are not checked (Terraform enforces required, and an
 // unknown value is only known at apply), so `terraform validate` with input variables never fails on them.
+// The executable carries validators ajv generated at build time (precompiled-validators.ts), found by their
+// schema; only a schema it does not know (tests under tsx, or a build without them) loads ajv and compiles.
 import type Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { CtyType } from "../protocol/codec/cty-type";
 import { containsUnknown, isUnknown, isObject, numberText, Decimal, type TfValue, type TfObject } from "../protocol/codec/value";
 import { Diagnostics, type AttributePath } from "./diagnostics";
 import type { BlockSchema } from "./schema";
+import { precompiledValidators, type PrecompiledValidators } from "./precompiled-validators";
+import { createConfigAjv } from "./validation-ajv";
+
+export { isJsonObjectText } from "./validation-helpers";
 
 export interface AttributeConstraint {
   /** JSON Schema keywords for the attribute's JSON form, e.g. { enum: [...] } or { minimum: 0 }. */
@@ -17,32 +23,20 @@ export interface AttributeConstraint {
 export type AttributeConstraints = Record<string, AttributeConstraint>;
 
 let ajvInstance: Ajv | undefined;
-function ajv(): Ajv {
-  if (!ajvInstance) {
-    // Loaded on first validation: plan and apply processes that never validate skip its start-up cost.
-    const AjvClass = (require("ajv") as { default: typeof Ajv }).default;
-    const addFormats = (require("ajv-formats") as { default: (a: Ajv, formats: string[]) => Ajv }).default;
-    // validateSchema: false skips compiling JSON Schema's meta-schema to check our own schemas, which cost
-    // ~40 ms of CPU in every provider process that validates; validation-schema.test.ts checks them instead.
-    ajvInstance = new AjvClass({ allErrors: true, strict: true, validateSchema: false });
-    addFormats(ajvInstance, ["email", "uri"]);
-    ajvInstance.addKeyword({
-      keyword: "jsonObjectString",
-      type: "string",
-      schemaType: "boolean",
-      validate: (want: boolean, text: string) => !want || isJsonObjectText(text),
-    });
-  }
-  return ajvInstance;
+
+/** The validator for a schema: the precompiled one when the build made one for exactly this schema, else ajv's. */
+function validatorFor(schema: Record<string, unknown>, precompiled: PrecompiledValidators | undefined): ValidateFunction {
+  // Loaded on first use only: processes that never validate (or find every schema precompiled) skip ajv.
+  return precompiled?.get(configSchemaKey(schema)) ?? (ajvInstance ??= createConfigAjv()).compile(schema);
 }
 
-export function isJsonObjectText(text: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
-  } catch {
-    return false;
-  }
+/** A schema's identity for the precompiled table: its JSON with object keys sorted, so key order never matters. */
+export function configSchemaKey(schema: unknown): string {
+  return JSON.stringify(schema, (_key, value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
 }
 
 function jsonSchemaForType(t: CtyType): Record<string, unknown> {
@@ -75,12 +69,19 @@ export function configJsonSchema(block: BlockSchema, constraints: AttributeConst
   return { type: "object", properties };
 }
 
-/** Compiles a validator for a block. Unknown constraint names are a programming error and throw at once. */
-export function compileConfigValidator(block: BlockSchema, constraints: AttributeConstraints = {}): ConfigValidator {
+/**
+ * A validator for a block. Unknown constraint names are a programming error and throw at once. `precompiled`
+ * is the executable's table of build-time validators; tests pass their own.
+ */
+export function compileConfigValidator(
+  block: BlockSchema,
+  constraints: AttributeConstraints = {},
+  precompiled: PrecompiledValidators | undefined = precompiledValidators,
+): ConfigValidator {
   const schema = configJsonSchema(block, constraints);
   const sensitive = new Set(block.attributes.filter((a) => a.sensitive).map((a) => a.name));
   let compiled: ValidateFunction | undefined;
-  const compile = () => (compiled ??= ajv().compile(schema));
+  const compile = () => (compiled ??= validatorFor(schema, precompiled));
 
   return (config) => {
     const diagnostics = new Diagnostics();
