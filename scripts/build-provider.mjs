@@ -2,6 +2,7 @@
 // (provider/launcher/) comes first; the provider bundle follows inside a comment, which the launcher
 // compiles with a V8 code cache kept in the user's cache directory (see provider/launcher/code-cache.ts).
 import crypto from "node:crypto";
+import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
 
@@ -60,6 +61,47 @@ try {
   },
 };
 
+// The executable validates configuration with validators ajv generated here, at build time, so that no
+// provider process loads the ajv segment or compiles a schema (~40 ms of CPU each). The source tree's
+// provider/framework/precompiled-validators.ts exports none; in the core segment it becomes ajv's standalone
+// code for the provider block, every resource and every data source (provider/framework/validation-standalone.ts).
+const PRECOMPILED_VALIDATORS = "provider/framework/precompiled-validators.ts";
+
+/** The module that stands in for precompiled-validators.ts in the executable (exported for its tests). */
+export async function precompiledValidatorsSource(root) {
+  const entry = `
+import schemaDocument from "./schema/litellm.schema.json";
+import { readSchemaDocument } from "./provider/framework/schema";
+import { precompiledValidatorsModule, providerConfigSchemas } from "./provider/framework/validation-standalone";
+import { litellmProvider } from "./provider/resources/provider";
+export const generate = (target) => precompiledValidatorsModule(providerConfigSchemas(readSchemaDocument(schemaDocument), litellmProvider).map((s) => s.schema), target);
+`;
+  const { generate } = await requireTs(root, entry);
+  // The generated code requires ajv's runtime helpers by package subpath ("ajv/dist/runtime/ucs2length"), and
+  // our helpers relative to provider/framework: the core bundle holds them all (see onlyExactIds below).
+  return generate({ helpersModule: "./validation-helpers" });
+}
+
+const precompiledValidators = (root) => ({
+  name: "precompiled-validators",
+  setup(b) {
+    const file = path.join(root, PRECOMPILED_VALIDATORS);
+    b.onLoad({ filter: /[\\/]precompiled-validators\.ts$/ }, async (args) =>
+      args.path === file ? { contents: await precompiledValidatorsSource(root), loader: "js", resolveDir: path.dirname(file) } : undefined,
+    );
+  },
+});
+
+// The library segments, external to the core segment by their exact ids only: esbuild's `external` would
+// also make their subpaths external, and the installed executable could not load "ajv/dist/runtime/...".
+const onlyExactIds = (ids) => ({
+  name: "only-exact-ids-external",
+  setup(b) {
+    const filter = new RegExp(`^(${ids.map((id) => id.replace(/[^\w]/g, "\\$&")).join("|")})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, external: true }));
+  },
+});
+
 /** Libraries the provider loads only for some calls: each becomes its own segment, with its own code cache. */
 const LIBRARIES = { ajv: ["ajv", "ajv-formats"], axios: ["axios"] };
 const PAYLOAD_PLACEHOLDER = "@@PAYLOAD-INFO@@".padEnd(400, "@");
@@ -67,15 +109,25 @@ const PAYLOAD_PLACEHOLDER = "@@PAYLOAD-INFO@@".padEnd(400, "@");
 /** The executable's text for the provider sources under `root` (`minify: false` keeps names, for profiles). */
 export async function buildProviderExecutable(root, { minify: full = true } = {}) {
   const payload = await importTs(path.join(root, "provider/launcher/payload.ts"));
-  const bundle = async (options) => {
-    const out = await build({ ...common, minify: full, ...options });
+  const bundle = async (options, { externals } = {}) => {
+    const out = await build({ ...common, minify: full, metafile: externals !== undefined, ...options });
+    // The only packages the code may load from outside the executable are Node's own and the library segments
+    // by their exact ids (the launcher's segmentRequire knows no subpaths, and there is no node_modules).
+    // (Relative imports the metafile calls external are TypeScript's type-only ones, dropped from the output.)
+    for (const input of Object.values(out.metafile?.inputs ?? {})) {
+      for (const i of input.imports) {
+        if (i.external && !/^[./]/.test(i.path) && !externals.has(i.path)) throw new Error(`the provider bundle requires ${i.path}, which is neither Node's nor a library segment`);
+      }
+    }
     // Unminified output keeps comments, a few with non-ASCII text: charset "ascii" escaped every string already.
     const code = full ? out.outputFiles[0].text : out.outputFiles[0].text.replace(/[^\x00-\x7f]/g, "?");
     return `${payload.SEGMENT_START}${code}\n})`;
   };
-  const segments = [{ name: "core", source: await bundle({ entryPoints: [path.join(root, "provider/main.ts")], external: Object.values(LIBRARIES).flat() }) }];
-  // The only modules the code may load from outside the executable are Node's own and the library segments.
-  for (const m of segments[0].source.matchAll(/\brequire\("([^"]+)"\)/g)) {
+  const libraryIds = Object.values(LIBRARIES).flat();
+  const loadable = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...libraryIds]);
+  const core = await bundle({ entryPoints: [path.join(root, "provider/main.ts")], plugins: [onlyExactIds(libraryIds), precompiledValidators(root)] }, { externals: loadable });
+  const segments = [{ name: "core", source: core }];
+  for (const m of core.matchAll(/\brequire\("([^"]+)"\)/g)) {
     if (m[1].startsWith("/") || m[1].startsWith(".")) throw new Error(`the provider bundle requires a file path (${m[1]}); it must be self-contained`);
   }
   for (const [name, ids] of Object.entries(LIBRARIES)) {
@@ -98,6 +150,14 @@ export async function buildProviderExecutable(root, { minify: full = true } = {}
   const executable = head.replace(PAYLOAD_PLACEHOLDER, info.padEnd(PAYLOAD_PLACEHOLDER.length, " ")) + text;
   if (/[^\x00-\x7f]/.test(executable)) throw new Error("the provider executable must be ASCII (the launcher reads it as latin1)");
   return executable;
+}
+
+/** Runs TypeScript modules of ours (an entry's text, relative to root) as CommonJS, with root's node_modules. */
+async function requireTs(root, contents) {
+  const out = await build({ ...common, stdin: { contents, resolveDir: root, sourcefile: "build-entry.ts", loader: "ts" }, packages: "external", minify: false });
+  const module = { exports: {} };
+  new Function("module", "exports", "require", out.outputFiles[0].text)(module, module.exports, createRequire(path.join(root, "package.json")));
+  return module.exports;
 }
 
 /** Loads a small TypeScript module of ours in plain node, through esbuild. */
