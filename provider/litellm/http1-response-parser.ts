@@ -52,10 +52,11 @@ export class ResponseParser {
     if (!this.framing) {
       this.head = this.head.length ? Buffer.concat([this.head, chunk]) : chunk;
       const end = this.head.indexOf(CRLF_CRLF);
-      if (end < 0) {
-        if (this.head.length > MAX_HEADER_BYTES) throw new HttpParseError("the answer's headers are too large", "HPE_HEADER_OVERFLOW");
-        return undefined;
+      // The same limit however the bytes arrive: the head before its empty line, whose first 3 bytes may be here.
+      if (end > MAX_HEADER_BYTES || (end < 0 && this.head.length > MAX_HEADER_BYTES + 3)) {
+        throw new HttpParseError("the answer's headers are too large", "HPE_HEADER_OVERFLOW");
       }
+      if (end < 0) return undefined;
       const rest = this.head.subarray(end + 4);
       this.readHead(this.head.toString("latin1", 0, end));
       this.head = Buffer.alloc(0);
@@ -83,15 +84,18 @@ export class ResponseParser {
     const minor = m[1];
     this.status = Number(m[2]);
     this.statusText = m[3] ?? "";
-    const headers: Record<string, string> = {};
+    // A Map, not an object: header names such as "constructor" or "__proto__" are no object's members.
+    const fields = new Map<string, string>();
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
       const colon = line.indexOf(":");
       if (colon <= 0 || /[\s]/.test(line[colon - 1]!)) throw new HttpParseError("the answer has a malformed header line");
       const name = line.slice(0, colon).toLowerCase();
       const value = line.slice(colon + 1).trim();
-      headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+      const previous = fields.get(name);
+      fields.set(name, previous === undefined ? value : `${previous}, ${value}`);
     }
+    const headers: Record<string, string> = Object.fromEntries(fields);
     this.headers = headers;
     if (this.status >= 100 && this.status < 200) return;
 
