@@ -46,6 +46,7 @@ interface IdleConnection {
   /** The listeners that watch it while idle, removed when it is taken. */
   onClose: () => void;
   onError: () => void;
+  onData: () => void;
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -172,10 +173,13 @@ export class Http1ConnectionPool {
         this.unwatch(entry);
       },
       onError: () => discard(socket),
+      // Bytes nobody asked for (a late part of the last answer, a stale one): the next answer could not be told from them.
+      onData: () => discard(socket),
     };
     entry.timer.unref();
     socket.on("close", entry.onClose);
     socket.on("error", entry.onError);
+    socket.on("data", entry.onData);
     socket.unref();
     list.push(entry);
   }
@@ -184,6 +188,7 @@ export class Http1ConnectionPool {
     clearTimeout(entry.timer);
     entry.socket.off("close", entry.onClose);
     entry.socket.off("error", entry.onError);
+    entry.socket.off("data", entry.onData);
   }
 
   private dropIdle(entry: IdleConnection): void {
