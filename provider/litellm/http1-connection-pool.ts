@@ -192,7 +192,7 @@ export class Http1ConnectionPool {
   }
 
   private dropIdle(entry: IdleConnection): void {
-    this.unwatch(entry);
+    entry.onClose(); // leaves the idle list now, not at the next lookup
     discard(entry.socket);
   }
 }

@@ -61,10 +61,7 @@ export class ResponseParser {
       this.readHead(this.head.toString("latin1", 0, end));
       this.head = Buffer.alloc(0);
       // An interim 1xx answer (100 Continue, 103 Early Hints) is followed by the real one.
-      if (this.status >= 100 && this.status < 200) {
-        this.framing = undefined;
-        return rest.length ? this.push(rest) : undefined;
-      }
+      if (this.status >= 100 && this.status < 200) return rest.length ? this.push(rest) : undefined;
       chunk = rest;
     }
     this.readBody(chunk);
