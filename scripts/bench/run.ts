@@ -3,8 +3,10 @@
 //
 //   node --import tsx scripts/bench/run.ts [--sizes 10,100,500] [--repeats 3] [--cold-runs 25]
 //       [--doc docs/performance.md] [--assets scripts/bench/results] [--json FILE] [--smoke] [--no-write]
+//       [--from results.json]
 //
 // --smoke: N=10, one repeat, three cold starts, outputs to a temp dir (what CI runs).
+// --from: measure nothing; write the page and chart again from saved results (after editing notes.md).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +31,8 @@ export interface BenchOptions {
   doc?: string;
   assets?: string;
   json?: string;
+  /** Saved results to render instead of measuring. */
+  from?: string;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
@@ -51,10 +55,45 @@ export function parseArgs(argv: string[]): BenchOptions {
     doc: write ? flags.get("--doc") ?? (scratch ? path.join(scratch, "performance.md") : path.join(root, "docs", "performance.md")) : undefined,
     assets: write ? flags.get("--assets") ?? scratch ?? path.join(root, "scripts", "bench", "results") : undefined,
     json: flags.get("--json"),
+    from: flags.get("--from"),
   };
 }
 
+type BenchResults = {
+  machine: ReturnType<typeof machineInfo>;
+  settings: { sizes: number[]; repeats: number; coldRuns: number };
+  summary: ReturnType<typeof summarizeBench>;
+  coldStart: ColdStartSample[];
+  throughput: CommandSample[];
+};
+
+/** Prints the table and writes the page, the chart and the raw results. */
+function writeOutputs(opts: BenchOptions, results: BenchResults, log: (line: string) => void): void {
+  const { machine, summary, settings } = results;
+  const notesFile = path.join(__dirname, "notes.md");
+  const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, "utf8") : "";
+  const chartLink = opts.doc && opts.assets ? path.relative(path.dirname(opts.doc), path.join(opts.assets, "performance.svg")).split(path.sep).join("/") : "performance.svg";
+  const input = { machine, summary, settings, chartLink, notes };
+  process.stdout.write(consoleReport(input));
+  if (opts.assets) {
+    fs.mkdirSync(opts.assets, { recursive: true });
+    fs.writeFileSync(path.join(opts.assets, "performance.svg"), renderChart(summary));
+    fs.writeFileSync(path.join(opts.assets, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  }
+  if (opts.doc) {
+    fs.mkdirSync(path.dirname(opts.doc), { recursive: true });
+    fs.writeFileSync(opts.doc, markdownReport(input));
+    log(`bench: wrote ${path.relative(root, opts.doc)}${opts.assets ? ` and ${path.relative(root, opts.assets)}/` : ""}`);
+  }
+  if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(results, null, 2) + "\n");
+}
+
 export async function runBench(opts: BenchOptions, log: (line: string) => void = (l) => process.stderr.write(l + "\n")) {
+  if (opts.from) {
+    const saved = JSON.parse(fs.readFileSync(opts.from, "utf8")) as BenchResults;
+    writeOutputs(opts, saved, log);
+    return saved;
+  }
   if (!fs.existsSync(executable)) throw new Error(`${executable} is missing: run \`npm run build\` first`);
   const machine = machineInfo();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "litellm-tf-bench-"));
@@ -88,23 +127,8 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     fs.rmSync(socketDir, { recursive: true, force: true });
     const summary = summarizeBench(coldStart, throughput);
     const settings = { sizes: opts.sizes, repeats: opts.repeats, coldRuns: opts.coldRuns };
-    const notesFile = path.join(__dirname, "notes.md");
-    const notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, "utf8") : "";
-    const chartLink = opts.doc && opts.assets ? path.relative(path.dirname(opts.doc), path.join(opts.assets, "performance.svg")).split(path.sep).join("/") : "performance.svg";
-    const input = { machine, summary, settings, chartLink, notes };
-    process.stdout.write(consoleReport(input));
     const results = { machine, settings, summary, coldStart, throughput };
-    if (opts.assets) {
-      fs.mkdirSync(opts.assets, { recursive: true });
-      fs.writeFileSync(path.join(opts.assets, "performance.svg"), renderChart(summary));
-      fs.writeFileSync(path.join(opts.assets, "results.json"), JSON.stringify(results, null, 2) + "\n");
-    }
-    if (opts.doc) {
-      fs.mkdirSync(path.dirname(opts.doc), { recursive: true });
-      fs.writeFileSync(opts.doc, markdownReport(input));
-      log(`bench: wrote ${path.relative(root, opts.doc)}${opts.assets ? ` and ${path.relative(root, opts.assets)}/` : ""}`);
-    }
-    if (opts.json) fs.writeFileSync(opts.json, JSON.stringify(results, null, 2) + "\n");
+    writeOutputs(opts, results, log);
     return results;
   } finally {
     await emulator.stop();
