@@ -5,6 +5,7 @@ import { once, getEventListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
 import net, { type AddressInfo } from "node:net";
+import zlib from "node:zlib";
 import { afterEach, describe, it } from "node:test";
 import axios, { type AxiosError, type AxiosInstance, type CreateAxiosDefaults, type InternalAxiosRequestConfig } from "axios";
 import { createSelfSignedCertificate } from "../protocol/self-signed-cert";
@@ -229,6 +230,34 @@ describe("the request", { timeout: 60_000 }, () => {
 describe("the answer", { timeout: 60_000 }, () => {
   const text = JSON.stringify({ detail: "Zoë's ☃ 日本 🚀 answer", pad: "x".repeat(3000) });
   const bytes = Buffer.from(text, "utf8");
+
+  const codings: [string, (b: Buffer) => Buffer][] = [
+    ["gzip", (b) => zlib.gzipSync(b)],
+    ["deflate", (b) => zlib.deflateSync(b)],
+    ["deflate (raw, as some servers send it)", (b) => zlib.deflateRawSync(b)],
+    ["br", (b) => zlib.brotliCompressSync(b)],
+  ];
+  for (const [name, compress] of codings) {
+    it(`an answer a proxy compressed anyway (${name}) comes back decoded`, bounded, async () => {
+      const srv = await httpServer((_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": name.split(" ")[0]! });
+        res.end(compress(bytes));
+      });
+      const answer = await instance(srv.base).get("/user/info");
+      assert.equal(answer.data, text);
+      assert.equal(srv.requests[0]?.headers["accept-encoding"], undefined, "no compression is asked for");
+    });
+  }
+
+  it("a compressed answer that does not decompress is a bad response, not garbage", bounded, async () => {
+    const srv = await httpServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+      res.end("this is not gzip");
+    });
+    const e = asAxiosError(await failure(instance(srv.base).get("/user/info")));
+    assert.equal(e.code, "ERR_BAD_RESPONSE");
+    assert.match(e.message, /gzip encoding is broken/);
+  });
   // Cut inside multi-byte characters, so that decoding each chunk on its own would garble them.
   const cuts = [bytes.indexOf(Buffer.from("ë")) + 1, bytes.indexOf(Buffer.from("☃")) + 2, bytes.indexOf(Buffer.from("🚀")) + 3, bytes.length];
 

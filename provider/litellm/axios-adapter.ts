@@ -64,8 +64,14 @@ export function axiosAdapter(axios: AxiosStatic, pool: Http1ConnectionPool): Axi
 
       pending.response.then(
         (res) => {
+          let body: Buffer;
+          try {
+            body = decodeContent(res.body, res.headers["content-encoding"]);
+          } catch (e) {
+            return fail(new AxiosError(`the answer's ${res.headers["content-encoding"]} encoding is broken: ${(e as Error).message}`, "ERR_BAD_RESPONSE", config, request));
+          }
           const response: AxiosResponse = {
-            data: res.body.toString("utf8"),
+            data: body.toString("utf8"),
             status: res.status,
             statusText: res.statusText,
             headers: res.headers as AxiosResponse["headers"],
@@ -118,6 +124,20 @@ function parsedOrigin(text: string): Target {
     if (parsedOrigins.size < 16) parsedOrigins.set(text, target);
   }
   return target;
+}
+
+/**
+ * We ask for no compression, but a proxy in front of LiteLLM may compress anyway; axios's own adapter
+ * decompressed such answers, so this one does too (zlib loads only then).
+ */
+function decodeContent(body: Buffer, encoding: string | undefined): Buffer {
+  const coding = encoding?.trim().toLowerCase();
+  if (!coding || coding === "identity" || body.length === 0) return body;
+  const zlib = require("node:zlib") as typeof import("node:zlib");
+  if (coding === "gzip" || coding === "x-gzip") return zlib.gunzipSync(body);
+  if (coding === "deflate") return body[0]! % 16 === 8 ? zlib.inflateSync(body) : zlib.inflateRawSync(body);
+  if (coding === "br") return zlib.brotliDecompressSync(body);
+  throw new Error("unsupported content coding");
 }
 
 function requestBody(data: unknown): Buffer | undefined {
