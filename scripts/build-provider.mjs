@@ -108,7 +108,7 @@ const PAYLOAD_PLACEHOLDER = "@@PAYLOAD-INFO@@".padEnd(400, "@");
 
 /** The executable's text for the provider sources under `root` (`minify: false` keeps names, for profiles). */
 export async function buildProviderExecutable(root, { minify: full = true } = {}) {
-  const payload = await importTs(path.join(root, "provider/launcher/payload.ts"));
+  const payload = await requireTs(root, 'export * from "./provider/launcher/payload";');
   const bundle = async (options, { externals } = {}) => {
     const out = await build({ ...common, minify: full, metafile: externals !== undefined, ...options });
     // The only packages the code may load from outside the executable are Node's own and the library segments
@@ -158,10 +158,4 @@ async function requireTs(root, contents) {
   const module = { exports: {} };
   new Function("module", "exports", "require", out.outputFiles[0].text)(module, module.exports, createRequire(path.join(root, "package.json")));
   return module.exports;
-}
-
-/** Loads a small TypeScript module of ours in plain node, through esbuild. */
-async function importTs(file) {
-  const out = await build({ ...common, entryPoints: [file], format: "esm", minify: false });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
 }

@@ -55,8 +55,6 @@ const FORBIDDEN_IN_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 export class Http1ConnectionPool {
   private readonly idle = new Map<string, IdleConnection[]>();
-  private net: typeof import("node:net") | undefined;
-  private tls: typeof import("node:tls") | undefined;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -123,25 +121,24 @@ export class Http1ConnectionPool {
   }
 
   private connect(req: Http1Request): net.Socket {
+    // Loaded on the first connection; Node caches the modules, so later connections pay nothing for this.
+    const net = require("node:net") as typeof import("node:net");
     const port = Number(req.port || (req.protocol === "https:" ? 443 : 80));
-    let socket: net.Socket;
-    if (req.protocol === "https:") {
-      this.tls ??= require("node:tls") as typeof import("node:tls");
-      const isIp = (this.net ??= require("node:net") as typeof import("node:net")).isIP(req.hostname) !== 0;
-      socket = this.tls.connect({
-        host: req.hostname,
-        port,
-        servername: isIp ? undefined : req.hostname,
-        ca: this.options.ca,
-        rejectUnauthorized: this.options.rejectUnauthorized ?? true,
-        ALPNProtocols: ["http/1.1"],
-      });
-    } else {
-      socket = (this.net ??= require("node:net") as typeof import("node:net")).connect({ host: req.hostname, port });
-    }
+    const socket =
+      req.protocol === "https:"
+        ? (require("node:tls") as typeof import("node:tls")).connect({
+            host: req.hostname,
+            port,
+            servername: net.isIP(req.hostname) === 0 ? req.hostname : undefined,
+            ca: this.options.ca,
+            rejectUnauthorized: this.options.rejectUnauthorized ?? true,
+            ALPNProtocols: ["http/1.1"],
+          })
+        : net.connect({ host: req.hostname, port });
     socket.setNoDelay(true);
     return socket;
   }
+
 
   private takeIdle(origin: string): net.Socket | undefined {
     const list = this.idle.get(origin);

@@ -85,10 +85,12 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
       logger.debug("Refused a TLS client", { error: "no ALPN h2: not a gRPC client" });
       return void socket.destroy();
     }
-    (sessionServer ??= createSessionServer()).emit("connection", socket);
+    http2Server().emit("connection", socket);
   }
 
-  function createSessionServer(): http2.Http2Server {
+  /** The HTTP/2 server that takes connections over, made (and node:http2 loaded) on first need. */
+  function http2Server(): http2.Http2Server {
+    if (sessionServer) return sessionServer;
     const server = (require("node:http2") as typeof import("node:http2")).createServer(common);
     server.on("session", (session: http2.ServerHttp2Session) => {
       sessions.add(session);
@@ -96,7 +98,7 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
       session.on("error", (e: Error) => logger.debug("HTTP/2 session error", { error: e.message }));
     });
     server.on("stream", onStream);
-    return server;
+    return (sessionServer = server);
   }
 
   function onStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): void {
@@ -124,7 +126,7 @@ export function createGrpcServer(opts: GrpcServerOptions): GrpcServer {
         listener.listen(socketPath, () => {
           listener.off("error", reject);
           // HTTP/2 loads now, while the handshake line travels and Terraform connects.
-          setImmediate(() => (sessionServer ??= createSessionServer()));
+          setImmediate(http2Server);
           resolve();
         });
       }),
