@@ -384,33 +384,25 @@ describe("failures keep the codes network-errors.ts relies on", { timeout: 60_00
     await closed(srv.sockets[0]!);
   });
 
-  it("an AbortSignal aborted in flight cancels (ERR_CANCELED) and closes the socket", bounded, async () => {
-    let arrived!: () => void;
-    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
-    const srv = await httpServer(() => arrived()); // never answers
-    const stop = new AbortController();
-    const call = instance(srv.base).get("/user/info", { signal: stop.signal });
-    await requestArrived;
-    stop.abort();
-    const e = await failure(call);
-    assert.ok(axios.isCancel(e), `expected a cancel, got ${e.name}: ${e.message}`);
-    assert.equal((e as AxiosError).code, "ERR_CANCELED");
-    await closed(srv.sockets[0]!);
-  });
-
-  it("the adapter itself turns an abort in flight into a CanceledError", bounded, async () => {
-    let arrived!: () => void;
-    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
-    const srv = await httpServer(() => arrived());
-    const stop = new AbortController();
-    const call = callAdapter(`${srv.base}/user/info`, stop.signal, pool());
-    await requestArrived;
-    stop.abort();
-    const e = await failure(call);
-    assert.ok(axios.isCancel(e), `expected a cancel, got ${e.name}: ${e.message}`);
-    assert.equal((e as AxiosError).code, "ERR_CANCELED");
-    await closed(srv.sockets[0]!);
-  });
+  const inFlightAborts: [string, (base: string, signal: AbortSignal) => Promise<unknown>][] = [
+    ["an AbortSignal aborted in flight cancels (ERR_CANCELED) and closes the socket", (base, signal) => instance(base).get("/user/info", { signal })],
+    ["the adapter itself turns an abort in flight into a CanceledError", (base, signal) => callAdapter(`${base}/user/info`, signal, pool())],
+  ];
+  for (const [name, send] of inFlightAborts) {
+    it(name, bounded, async () => {
+      let arrived!: () => void;
+      const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+      const srv = await httpServer(() => arrived()); // never answers
+      const stop = new AbortController();
+      const call = send(srv.base, stop.signal);
+      await requestArrived;
+      stop.abort();
+      const e = await failure(call);
+      assert.ok(axios.isCancel(e), `expected a cancel, got ${e.name}: ${e.message}`);
+      assert.equal((e as AxiosError).code, "ERR_CANCELED");
+      await closed(srv.sockets[0]!);
+    });
+  }
 
   it("an already-aborted signal rejects and the server sees no request", bounded, async () => {
     const srv = await httpServer();
