@@ -1,6 +1,6 @@
 // What a resource or data source implements. Handlers take (request, response) and report problems as
 // diagnostics on the response; the framework enforces Terraform's contract around them.
-import type { TfObject } from "../protocol/codec/value";
+import type { TfObject } from "../values/value";
 import type { Logger } from "../log";
 import type { AttributePath, Diagnostics } from "./diagnostics";
 import type { AttributeConstraints } from "./validation";

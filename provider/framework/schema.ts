@@ -1,6 +1,6 @@
 // The schema document (schema/litellm.schema.json, in the shape of `terraform providers schema -json`)
 // read into typed schemas. Everything the provider serves, validates and plans comes from here.
-import { parseCtyType, type CtyType } from "../protocol/codec/cty-type";
+import { parseCtyType, type CtyType } from "../values/cty-type";
 
 export interface AttributeSchema {
   name: string;

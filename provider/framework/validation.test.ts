@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ValidateFunction } from "ajv";
-import { newObject, unknown, type TfValue } from "../protocol/codec/value";
+import { newObject, unknown, type TfValue } from "../values/value";
 import type { BlockSchema } from "./schema";
 import { compileConfigValidator, configJsonSchema, configSchemaKey, isJsonObjectText } from "./validation";
 

@@ -5,8 +5,8 @@
 // schema; only a schema it does not know (tests under tsx, or a build without them) loads ajv and compiles.
 import type Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import type { CtyType } from "../protocol/codec/cty-type";
-import { containsUnknown, isUnknown, isObject, numberText, Decimal, type TfValue, type TfObject } from "../protocol/codec/value";
+import type { CtyType } from "../values/cty-type";
+import { containsUnknown, isUnknown, isObject, numberText, Decimal, type TfValue, type TfObject } from "../values/value";
 import { Diagnostics, type AttributePath } from "./diagnostics";
 import type { BlockSchema } from "./schema";
 import { precompiledValidators, type PrecompiledValidators } from "./precompiled-validators";

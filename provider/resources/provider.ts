@@ -1,6 +1,6 @@
 // The litellm provider: its configuration, and the resources and data sources it serves.
 import { readFileSync } from "node:fs";
-import { containsUnknown } from "../protocol/codec/value";
+import { containsUnknown } from "../values/value";
 import { attributePath } from "../framework/diagnostics";
 import type { ProviderDefinition } from "../framework/resource";
 import { LiteLLMClient } from "../litellm/client";

@@ -4,7 +4,7 @@ import type { ApplyResponse, DeleteResponse } from "../resource";
 import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto } from "./to-proto";
 import { replaceUnknownWithNull } from "./state-rules";
-import type { TfObject } from "../../protocol/codec/value";
+import type { TfObject } from "../../values/value";
 
 export async function applyResourceChange<C>(rt: ProviderRuntime<C>, req: tf.ApplyResourceChangeRequest): Promise<tf.ApplyResourceChangeResponse> {
   const diagnostics = new Diagnostics();

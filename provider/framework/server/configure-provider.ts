@@ -3,7 +3,7 @@ import { Diagnostics } from "../diagnostics";
 import type { ConfigureResponse } from "../resource";
 import { decodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto } from "./to-proto";
-import { newObject } from "../../protocol/codec/value";
+import { newObject } from "../../values/value";
 
 export async function configureProvider<C>(rt: ProviderRuntime<C>, req: tf.ConfigureProviderRequest): Promise<tf.DiagnosticsResponse> {
   const diagnostics = new Diagnostics();

@@ -4,7 +4,7 @@ import type { DataSourceReadResponse } from "../resource";
 import { decodeObject, encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto } from "./to-proto";
 import { replaceUnknownWithNull } from "./state-rules";
-import { newObject } from "../../protocol/codec/value";
+import { newObject } from "../../values/value";
 
 export async function readDataSource<C>(rt: ProviderRuntime<C>, req: tf.ReadDataSourceRequest): Promise<tf.ReadDataSourceResponse> {
   const diagnostics = new Diagnostics();

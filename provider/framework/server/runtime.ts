@@ -1,8 +1,8 @@
 // The state one provider process keeps between RPCs: its schemas and definitions, the configured client,
 // and the stop signal. Terraform starts a fresh process per command, so nothing here outlives one.
-import type { CtyType } from "../../protocol/codec/cty-type";
+import type { CtyType } from "../../values/cty-type";
 import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
-import { isObject, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { isObject, type TfObject, type TfValue } from "../../values/value";
 import type * as tf from "../../protocol/tfplugin6";
 import { log, type Logger } from "../../log";
 import { Diagnostics } from "../diagnostics";

@@ -1,5 +1,5 @@
 // Rules the framework applies around resource handlers so that Terraform's contract holds.
-import { isUnknown, isObject, newObject, unknown, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { isUnknown, isObject, newObject, unknown, type TfObject, type TfValue } from "../../values/value";
 import type { BlockSchema } from "../schema";
 
 /** A state must be wholly known; anything a handler left unknown becomes null. */

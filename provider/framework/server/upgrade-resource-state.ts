@@ -1,10 +1,10 @@
 import type * as tf from "../../protocol/tfplugin6";
 import { decodeJsonValue } from "../../protocol/codec";
-import type { CtyType } from "../../protocol/codec/cty-type";
+import type { CtyType } from "../../values/cty-type";
 import { Diagnostics } from "../diagnostics";
 import { encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto } from "./to-proto";
-import { isObject, newObject, type TfObject } from "../../protocol/codec/value";
+import { isObject, newObject, type TfObject } from "../../values/value";
 
 /**
  * The stored JSON state, read under the current schema. Attributes added since the state was written are

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isCodecError } from "./codec-error";
-import type { CtyType } from "./cty-type";
+import type { CtyType } from "../../values/cty-type";
 import { decodeJsonValue } from "./decode-json";
-import { Decimal, Dynamic, newObject } from "./value";
+import { Decimal, Dynamic, newObject } from "../../values/value";
 
 const stateType: CtyType = [
   "object",

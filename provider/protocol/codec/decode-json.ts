@@ -3,10 +3,10 @@
 // a missing object attribute means null, and there are no unknowns.
 
 import { CodecError, toCodecError, type PathPart } from "./codec-error";
-import { ctyTypeToJson, parseCtyType, type CtyType } from "./cty-type";
+import { ctyTypeToJson, parseCtyType, type CtyType } from "../../values/cty-type";
 import { JsonNumber, parseJsonLossless, type JsonNode } from "./json-reader";
 import { parseNumberText } from "./number-text";
-import { Dynamic, newObject, type TfValue } from "./value";
+import { Dynamic, newObject, type TfValue } from "../../values/value";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

@@ -2,10 +2,10 @@
 // The type decides how each token is read; any extension value is an unknown.
 
 import { CodecError, toCodecError, type PathPart } from "./codec-error";
-import { ctyTypeToJson, parseCtyType, type CtyType } from "./cty-type";
+import { ctyTypeToJson, parseCtyType, type CtyType } from "../../values/cty-type";
 import { MsgpackReader, type RawNumber } from "./msgpack-reader";
 import { parseNumberText } from "./number-text";
-import { Dynamic, newObject, unknown, type TfNumber, type TfValue } from "./value";
+import { Dynamic, newObject, unknown, type TfNumber, type TfValue } from "../../values/value";
 
 // Nesting deeper than this only comes from hostile dynamic types; stop before the stack does.
 export const MAX_DEPTH = 256;

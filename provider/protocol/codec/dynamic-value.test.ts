@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { CtyType } from "./cty-type";
+import type { CtyType } from "../../values/cty-type";
 import { decodeMsgpack } from "./decode-msgpack";
 import { decodeDynamicValue, encodeDynamicValue } from "./dynamic-value";
 import { encodeMsgpack } from "./encode-msgpack";
-import { Decimal, Dynamic, newObject, unknown, type TfValue } from "./value";
+import { Decimal, Dynamic, newObject, unknown, type TfValue } from "../../values/value";
 
 const userType: CtyType = [
   "object",

@@ -1,11 +1,11 @@
 // DynamicValue is how every Terraform value crosses the wire: msgpack from Terraform, msgpack back.
 
 import type { DynamicValue } from "../tfplugin6";
-import type { CtyType } from "./cty-type";
+import type { CtyType } from "../../values/cty-type";
 import { decodeJsonValue } from "./decode-json";
 import { decodeMsgpack } from "./decode-msgpack";
 import { encodeMsgpack } from "./encode-msgpack";
-import type { TfValue } from "./value";
+import type { TfValue } from "../../values/value";
 
 /** Reads msgpack when present, else JSON, else null, the same order Terraform uses. */
 export function decodeDynamicValue(dv: DynamicValue | null | undefined, type: CtyType): TfValue {

@@ -1,10 +1,10 @@
 // Type-directed msgpack encoding of Terraform values, matching what cty's decoder accepts.
 
 import { CodecError, toCodecError, type PathPart } from "./codec-error";
-import { ctyTypeToJson, type CtyType } from "./cty-type";
+import { ctyTypeToJson, type CtyType } from "../../values/cty-type";
 import { MsgpackWriter } from "./msgpack-writer";
 import { isNumberText } from "./number-text";
-import { Decimal, Dynamic, isObject, isUnknown, type TfObject, type TfValue } from "./value";
+import { Decimal, Dynamic, isObject, isUnknown, type TfObject, type TfValue } from "../../values/value";
 
 const INT64_MIN = -(1n << 63n);
 const UINT64_MAX = (1n << 64n) - 1n;

@@ -2,10 +2,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CodecError, isCodecError } from "./codec-error";
-import { parseCtyType, type CtyType } from "./cty-type";
+import { parseCtyType, type CtyType } from "../../values/cty-type";
 import { decodeMsgpack } from "./decode-msgpack";
 import { encodeMsgpack } from "./encode-msgpack";
-import { Decimal, Dynamic, newObject } from "./value";
+import { Decimal, Dynamic, newObject } from "../../values/value";
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
 

@@ -1,10 +1,10 @@
 // Golden vectors: bytes computed by hand from the msgpack spec and cty's encoding rules.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { CtyType } from "./cty-type";
+import type { CtyType } from "../../values/cty-type";
 import { decodeMsgpack } from "./decode-msgpack";
 import { encodeMsgpack } from "./encode-msgpack";
-import { Decimal, Dynamic, newObject, unknown, type TfValue } from "./value";
+import { Decimal, Dynamic, newObject, unknown, type TfValue } from "../../values/value";
 
 const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/\s+/g, ""), "hex"));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString("hex").replace(/(..)(?!$)/g, "$1 ");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseNumberText } from "./number-text";
-import { Decimal } from "./value";
+import { Decimal } from "../../values/value";
 
 describe("parseNumberText", () => {
   const cases: [string, unknown][] = [

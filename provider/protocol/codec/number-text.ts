@@ -2,7 +2,7 @@
 // cty numbers are big floats; msgpack may carry them as strings and JSON always carries them as text.
 
 import { CodecError } from "./codec-error";
-import { Decimal, numberText, type TfNumber } from "./value";
+import { Decimal, numberText, type TfNumber } from "../../values/value";
 
 const DECIMAL_SYNTAX = /^([+-]?)(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/;
 const INFINITY_SYNTAX = /^([+-]?)inf(?:inity)?$/i;

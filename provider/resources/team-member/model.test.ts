@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newObject } from "../../protocol/codec/value";
+import { newObject } from "../../values/value";
 import type { LiteLLMTeam } from "../../litellm/teams";
 import { memberId, memberStateFromServer, nativeBudget, parseMemberId } from "./model";
 

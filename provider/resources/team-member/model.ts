@@ -1,5 +1,5 @@
 // litellm_team_member values: the import ID, the member's budget in state form, and equivalences.
-import { isUnknown, numberText, type TfNumber, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { isUnknown, numberText, type TfNumber, type TfObject, type TfValue } from "../../values/value";
 import type { LiteLLMTeam, TeamMemberEntry } from "../../litellm/teams";
 import { num } from "../user/model";
 

@@ -1,6 +1,6 @@
 // litellm_team_member: one user's place in a team, through /team/member_add, /team/member_update and
 // /team/member_delete, read from /team/info. Role and budget change in place; the team or user replaces it.
-import { isUnknown, unknown, valuesEqual, type TfObject } from "../../protocol/codec/value";
+import { isUnknown, unknown, valuesEqual, type TfObject } from "../../values/value";
 import { attributePath, type Diagnostics } from "../../framework/diagnostics";
 import type { ApplyResponse, HandlerContext, ResourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";

@@ -1,5 +1,5 @@
 // Data source litellm_team: an existing team, by team_id or by exact team_alias.
-import { isUnknown, type TfObject } from "../../protocol/codec/value";
+import { isUnknown, type TfObject } from "../../values/value";
 import { attributePath } from "../../framework/diagnostics";
 import type { DataSourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";

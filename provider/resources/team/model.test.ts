@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newObject, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { newObject, type TfObject, type TfValue } from "../../values/value";
 import type { LiteLLMTeam } from "../../litellm/teams";
 import { fieldsForCreate, fieldsForUpdate, isEquivalent, teamStateFromServer } from "./model";
 

@@ -1,6 +1,6 @@
 // litellm_team values: what LiteLLM receives for the attributes, and the state built from what it returns,
 // keeping the configuration's spelling wherever it means the same (weekly and 7d, key order in metadata).
-import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type TfValue } from "../../values/value";
 import type { LiteLLMTeam, TeamFields } from "../../litellm/teams";
 import { bool, num, str, strList } from "../user/model";
 import { budgetDurationsEquivalent, canonicalJson, jsonTextsEquivalent, nativeBudgetDuration, parseJsonObject } from "../user/semantics";

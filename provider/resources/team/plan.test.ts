@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
-import { isUnknown, newObject, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { isUnknown, newObject, type TfObject, type TfValue } from "../../values/value";
 import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
 import schemaDocument from "../../../schema/litellm.schema.json";
 import { createLitellmProviderService } from "../index";

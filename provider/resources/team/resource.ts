@@ -1,6 +1,6 @@
 // litellm_team: create, read, update, delete and import through LiteLLM's /team/* endpoints.
 import { randomUUID } from "node:crypto";
-import { isUnknown, unknown, valuesEqual, type TfObject } from "../../protocol/codec/value";
+import { isUnknown, unknown, valuesEqual, type TfObject } from "../../values/value";
 import type { Diagnostics } from "../../framework/diagnostics";
 import type { ApplyResponse, HandlerContext, ResourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";

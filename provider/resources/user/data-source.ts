@@ -1,5 +1,5 @@
 // Data source litellm_user: an existing user, by user_id or by exact email.
-import { isUnknown } from "../../protocol/codec/value";
+import { isUnknown } from "../../values/value";
 import { attributePath } from "../../framework/diagnostics";
 import type { DataSourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";

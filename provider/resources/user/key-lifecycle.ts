@@ -1,5 +1,5 @@
 // The lifecycle of the key a litellm_user owns: issued, re-issued, deleted, and noticed when gone.
-import { isUnknown, type TfObject } from "../../protocol/codec/value";
+import { isUnknown, type TfObject } from "../../values/value";
 import type { Diagnostics } from "../../framework/diagnostics";
 import type { HandlerContext } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";

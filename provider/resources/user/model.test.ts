@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newObject, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { newObject, type TfObject, type TfValue } from "../../values/value";
 import type { LiteLLMUser } from "../../litellm/types";
 import { fieldsForCreate, fieldsForUpdate, isEquivalent, rowStateFromServer } from "./model";
 

@@ -1,6 +1,6 @@
 // litellm_user values: reading attributes from Terraform objects, what LiteLLM receives for them, and the
 // state built from what LiteLLM returns, keeping the user's spelling wherever it means the same.
-import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type TfValue } from "../../protocol/codec/value";
+import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type TfValue } from "../../values/value";
 import type { LiteLLMUser, UserFields } from "../../litellm/types";
 import {
   budgetDurationsEquivalent,

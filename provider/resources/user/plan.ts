@@ -1,5 +1,5 @@
 // litellm_user planning: what a change will do, said in the plan before anything is sent to LiteLLM.
-import { isUnknown, unknown, valuesEqual, type TfObject } from "../../protocol/codec/value";
+import { isUnknown, unknown, valuesEqual, type TfObject } from "../../values/value";
 import { attributePath, type Diagnostics } from "../../framework/diagnostics";
 import type { PlanRequest, PlanResponse } from "../../framework/resource";
 import { readPrivate, type UserPrivateState } from "./key-state";

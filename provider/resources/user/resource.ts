@@ -1,6 +1,6 @@
 // litellm_user: create, read, update, delete and import through LiteLLM's /user/* endpoints.
 import { randomUUID } from "node:crypto";
-import { isUnknown, valuesEqual, type TfObject } from "../../protocol/codec/value";
+import { isUnknown, valuesEqual, type TfObject } from "../../values/value";
 import { attributePath } from "../../framework/diagnostics";
 import type { ApplyResponse, HandlerContext, ResourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";

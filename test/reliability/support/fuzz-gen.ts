@@ -1,8 +1,8 @@
 // Seeded generators for the bridge fuzz: values of a cty type (mostly plausible, sometimes hostile), their msgpack
 // and JSON encodings, and byte mutations. The same seed gives the same cases, so any failure can be replayed.
-import type { CtyType } from "../../../provider/protocol/codec/cty-type";
+import type { CtyType } from "../../../provider/values/cty-type";
 import { encodeMsgpack } from "../../../provider/protocol/codec/encode-msgpack";
-import { Decimal, Dynamic, isUnknown, newObject, numberText, unknown, type TfValue } from "../../../provider/protocol/codec/value";
+import { Decimal, Dynamic, isUnknown, newObject, numberText, unknown, type TfValue } from "../../../provider/values/value";
 
 export class Rng {
   private state: number;
