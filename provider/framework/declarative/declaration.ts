@@ -32,8 +32,9 @@ export interface AttributeDeclaration {
   /**
    * LiteLLM may fill it (server-side defaults): when the configuration leaves it null the plan keeps what state
    * has (unknown on create) and read-back takes what the server has; no diff, no replace loop.
+   * A function decides from the configuration (a budget field is the server's when a budget_id is given).
    */
-  serverDefault?: boolean;
+  serverDefault?: boolean | ((config: TfObject) => boolean);
   /** A change replaces the object. */
   forceNew?: boolean;
   whenRemoved?: WhenRemoved;

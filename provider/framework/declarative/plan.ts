@@ -1,8 +1,8 @@
 // The plan rules a declaration implies, run after the framework's own (defaults, unknown computed values).
-import { isUnknown, unknown, valuesEqual } from "../../values/value";
+import { isUnknown, unknown, valuesEqual, type TfObject } from "../../values/value";
 import { attributePath } from "../diagnostics";
 import type { PlanRequest, PlanResponse } from "../resource";
-import type { ResourceDeclaration } from "./declaration";
+import type { AttributeDeclaration, ResourceDeclaration } from "./declaration";
 import { same, show } from "./mapping";
 
 export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: PlanRequest, resp: PlanResponse): void {
@@ -14,7 +14,7 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: 
     const cfg = config[name], was = prior[name];
     // Same meaning, other spelling: keep what state has, so that nothing changes.
     if (planned[name] !== null && was !== null && same(a, planned[name]!, was!)) planned[name] = was!;
-    if (cfg === null && was !== null && !a.serverDefault) {
+    if (cfg === null && was !== null && !serverDefault(a, config)) {
       if (a.whenRemoved === "replace") {
         resp.requiresReplace.push(attributePath(name));
         resp.diagnostics.addWarning(
@@ -36,8 +36,12 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: 
   const replacing = resp.requiresReplace.length > 0;
   const changed = Object.entries(decl.attributes).some(([name, a]) => !a.computed && !valuesEqual(planned[name]!, prior[name]!));
   for (const [name, a] of Object.entries(decl.attributes)) {
-    if (replacing && (a.computed || (a.serverDefault && config[name] === null))) planned[name] = unknown;
+    if (replacing && (a.computed || (serverDefault(a, config) && config[name] === null))) planned[name] = unknown;
     else if (changed && a.volatile) planned[name] = unknown;
   }
   if (replacing) for (const id of ids) if (!(id in decl.attributes) || decl.attributes[id]!.computed) planned[id] = unknown;
+}
+
+function serverDefault(a: AttributeDeclaration, config: TfObject): boolean {
+  return typeof a.serverDefault === "function" ? a.serverDefault(config) : a.serverDefault === true;
 }
