@@ -19,14 +19,14 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: 
         resp.requiresReplace.push(attributePath(name));
         resp.diagnostics.addWarning(
           "Removing This Replaces The Object",
-          `LiteLLM cannot clear ${name} of a ${decl.noun} (it is ${show(was!)} now), so removing it from the configuration replaces the ${decl.noun}. Keep the value to update in place.`,
+          `LiteLLM cannot clear ${name} of ${a_(decl.noun)} (it is ${show(was!)} now), so removing it from the configuration replaces the ${decl.noun}. Keep the value to update in place.`,
           attributePath(name),
         );
       } else if (a.whenRemoved === "keep") {
         planned[name] = was!;
         resp.diagnostics.addWarning(
           "LiteLLM Keeps This Value",
-          `LiteLLM cannot clear ${name} of a ${decl.noun}: it stays ${show(was!)}, and state keeps showing it. Set another value to change it, or replace the ${decl.noun} to remove it.`,
+          `LiteLLM cannot clear ${name} of ${a_(decl.noun)}: it stays ${show(was!)}, and state keeps showing it. Set another value to change it, or replace the ${decl.noun} to remove it.`,
           attributePath(name),
         );
       }
@@ -44,4 +44,9 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: 
 
 function serverDefault(a: AttributeDeclaration, config: TfObject): boolean {
   return typeof a.serverDefault === "function" ? a.serverDefault(config) : a.serverDefault === true;
+}
+
+/** "a budget", "an organization". */
+function a_(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
