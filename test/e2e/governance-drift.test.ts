@@ -1,22 +1,15 @@
 // Drift, in-place changes and validation for the governance resources with the real terraform binary:
 // changes and deletes made outside Terraform, what LiteLLM cannot clear (said in the plan), bad input refused
 // before any API call, and a tag's apply, clean plan, import, clean plan and destroy.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adminCall, type TestEmulator } from "../support/emulator";
+import { adminCall } from "../support/emulator";
 import { providerBlock, type Workspace } from "../support/terraform";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
-import { governanceState } from "./governance-support";
+import { stateOf } from "./team-support";
+import { governanceState, useGovernanceEmulator } from "./governance-support";
 
-let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const ctx = useGovernanceEmulator();
+const { workspaces } = ctx;
 
 /** Replaces the workspace's configuration (teamWorkspaces writes it as main.tf after the provider block). */
 function configure(ws: Workspace, config: string): void {
@@ -24,7 +17,7 @@ function configure(ws: Workspace, config: string): void {
 }
 
 async function requestCount(): Promise<number> {
-  const res = await fetch(`${emu.url}/_emulator/requests`, { headers: { Authorization: `Bearer ${emu.masterKey}` } });
+  const res = await fetch(`${ctx.emu.url}/_emulator/requests`, { headers: { Authorization: `Bearer ${ctx.emu.masterKey}` } });
   return ((await res.json()) as { total: number }).total;
 }
 
@@ -94,11 +87,11 @@ resource "litellm_tag" "t" {
   const state = await stateOf(ws);
   const orgId = String(state.get("litellm_organization.o")!.organization_id);
 
-  assert.equal((await adminCall(emu, "POST", "/budget/update", { budget_id: "drift-budget", max_budget: 99 })).status, 200);
-  assert.equal((await adminCall(emu, "PATCH", "/organization/update", { organization_id: orgId, organization_alias: "renamed" })).status, 200);
-  assert.equal((await adminCall(emu, "POST", "/tag/update", { name: "drift-tag", description: "changed" })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "POST", "/budget/update", { budget_id: "drift-budget", max_budget: 99 })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "PATCH", "/organization/update", { organization_id: orgId, organization_alias: "renamed" })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "POST", "/tag/update", { name: "drift-tag", description: "changed" })).status, 200);
   // LiteLLM's own key inside metadata is not drift.
-  assert.equal((await adminCall(emu, "PATCH", "/organization/update", { organization_id: orgId, metadata: { guardrails: ["pii"] } })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "PATCH", "/organization/update", { organization_id: orgId, metadata: { guardrails: ["pii"] } })).status, 200);
   const plan = await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 2);
   assert.match(plan.stdout, /max_budget\s+= 99 -> 10/);
   assert.match(plan.stdout, /organization_alias\s+= "renamed" -> "drift-org"/);
@@ -106,12 +99,12 @@ resource "litellm_tag" "t" {
   assert.match(plan.stdout, /Plan: 0 to add, 3 to change, 0 to destroy/);
   await ws.ok(["apply", "-auto-approve", "-no-color"]);
   await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
-  const org = (await governanceState(emu)).organizations.find((o) => o.organization_id === orgId)!;
+  const org = (await governanceState(ctx.emu)).organizations.find((o) => o.organization_id === orgId)!;
   assert.deepEqual(org.metadata, { guardrails: ["pii"] }, "LiteLLM's own metadata keys survive an update");
 
-  assert.equal((await adminCall(emu, "POST", "/budget/delete", { id: "drift-budget" })).status, 200);
-  assert.equal((await adminCall(emu, "POST", "/tag/delete", { name: "drift-tag" })).status, 200);
-  assert.equal((await adminCall(emu, "DELETE", "/organization/delete", { organization_ids: [orgId] })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "POST", "/budget/delete", { id: "drift-budget" })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "POST", "/tag/delete", { name: "drift-tag" })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "DELETE", "/organization/delete", { organization_ids: [orgId] })).status, 200);
   const gone = await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 2);
   assert.match(gone.stdout, /Plan: 3 to add, 0 to change, 0 to destroy/);
   await ws.ok(["apply", "-auto-approve", "-no-color"]);
@@ -184,7 +177,7 @@ resource "litellm_tag" "t" {
   const change = await ws.ok(["plan", "-no-color"]);
   assert.match(change.stdout, /Plan: 0 to add, 1 to change, 0 to destroy/);
   await ws.ok(["apply", "-auto-approve", "-no-color"]);
-  const server = (await governanceState(emu)).tags.find((t) => t.name === "lifecycle-tag")!;
+  const server = (await governanceState(ctx.emu)).tags.find((t) => t.name === "lifecycle-tag")!;
   assert.deepEqual([server.description, server.models], ["second", ["gpt-4o-mini"]], "models kept although only the description changed");
   tag = (await stateOf(ws)).get("litellm_tag.t")!;
 
@@ -193,7 +186,7 @@ resource "litellm_tag" "t" {
   await fresh.ok(["import", "-no-color", "litellm_tag.t", "lifecycle-tag"]);
   await fresh.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
   await ws.ok(["destroy", "-auto-approve", "-no-color"]);
-  assert.ok(!(await governanceState(emu)).tags.some((t) => t.name === "lifecycle-tag"));
+  assert.ok(!(await governanceState(ctx.emu)).tags.some((t) => t.name === "lifecycle-tag"));
 });
 
 test("organization member: an existing membership is not adopted, and an unknown user is refused", async () => {
@@ -210,7 +203,7 @@ resource "litellm_user" "u" {
   const state = await stateOf(ws);
   const orgId = String(state.get("litellm_organization.o")!.organization_id);
   const userId = String(state.get("litellm_user.u")!.user_id);
-  assert.equal((await adminCall(emu, "POST", "/organization/member_add", { organization_id: orgId, member: { user_id: userId, role: "internal_user" } })).status, 200);
+  assert.equal((await adminCall(ctx.emu, "POST", "/organization/member_add", { organization_id: orgId, member: { user_id: userId, role: "internal_user" } })).status, 200);
   ws.write({
     "members.tf": `
 resource "litellm_organization_member" "m" {
@@ -229,7 +222,7 @@ resource "litellm_organization_member" "ghost" {
   assert.match(text, /already a member of organization/);
   assert.ok(text.includes(`terraform import <address> ${orgId}:${userId}`), text);
   assert.match(text, /LiteLLM has no user with user_id "no-such-user"/);
-  const users = (await governanceState(emu)).users.map((u) => u.user_id);
+  const users = (await governanceState(ctx.emu)).users.map((u) => u.user_id);
   assert.ok(!users.includes("no-such-user"), "no bare user was created");
   ws.write({ "members.tf": "" });
   await ws.ok(["destroy", "-auto-approve", "-no-color"]);

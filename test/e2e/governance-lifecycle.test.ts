@@ -1,20 +1,12 @@
 // litellm_budget, litellm_organization and litellm_organization_member with the real terraform binary:
 // apply, a clean plan, import into a fresh state, a clean plan, destroy.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { TestEmulator } from "../support/emulator";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
-import { governanceState } from "./governance-support";
+import { stateOf } from "./team-support";
+import { governanceState, useGovernanceEmulator } from "./governance-support";
 
-let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const ctx = useGovernanceEmulator();
+const { workspaces } = ctx;
 
 const config = `
 resource "litellm_budget" "shared" {
@@ -66,7 +58,7 @@ test("budget, organizations and a member: apply, clean plan, import into a fresh
   assert.equal(member.id, `${acme.organization_id}:${state.get("litellm_user.alice")!.user_id}`);
   assert.equal(member.user_id, state.get("litellm_user.alice")!.user_id);
 
-  const server = await governanceState(emu);
+  const server = await governanceState(ctx.emu);
   const acmeRow = server.organizations.find((o) => o.organization_alias === "acme")!;
   assert.equal(acmeRow.budget_id, budget.budget_id);
   assert.deepEqual(acmeRow.metadata, { cost_center: "42", owner: "platform" });
@@ -86,7 +78,7 @@ test("budget, organizations and a member: apply, clean plan, import into a fresh
   assert.equal(plan.code, 0, plan.stdout + plan.stderr);
 
   await ws.ok(["destroy", "-auto-approve", "-no-color"]);
-  const after = await governanceState(emu);
+  const after = await governanceState(ctx.emu);
   assert.deepEqual(after.organizations, []);
   assert.ok(!after.budgets.some((b) => b.budget_id === budget.budget_id), "the shared budget is gone");
 });

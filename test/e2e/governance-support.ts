@@ -1,5 +1,7 @@
 // Shared by the governance end-to-end tests (budgets, organizations, members, tags): what the emulator holds.
+import { after, before } from "node:test";
 import type { TestEmulator } from "../support/emulator";
+import { startTeamEmulator, teamWorkspaces } from "./team-support";
 
 export interface GovernanceState {
   users: { user_id: string; user_email: string | null }[];
@@ -13,4 +15,23 @@ export async function governanceState(emu: TestEmulator): Promise<GovernanceStat
   const res = await fetch(`${emu.url}/_emulator/state`, { headers: { Authorization: `Bearer ${emu.masterKey}` } });
   if (!res.ok) throw new Error(`GET /_emulator/state answered ${res.status}`);
   return (await res.json()) as GovernanceState;
+}
+
+/** One emulator and its workspaces for a test file, started before its tests and disposed after them. */
+export function useGovernanceEmulator(): { readonly emu: TestEmulator; readonly workspaces: ReturnType<typeof teamWorkspaces> } {
+  const holder: { emu?: TestEmulator } = {};
+  const workspaces = teamWorkspaces(() => holder.emu!);
+  before(async () => {
+    holder.emu = await startTeamEmulator();
+  });
+  after(async () => {
+    workspaces.disposeAll();
+    await holder.emu?.close();
+  });
+  return {
+    get emu() {
+      return holder.emu!;
+    },
+    workspaces,
+  };
 }

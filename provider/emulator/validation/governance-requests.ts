@@ -1,7 +1,7 @@
 // The request models of the /budget, /organization and /tag endpoints (docs/litellm-api.md), as field tables.
 
 import type { ValidationIssue } from "../errors";
-import { dict, float, int, list, str, type Coercer, type Coerced } from "./coerce";
+import { dict, float, int, list, oneOrMany, str, type Coercer, type Coerced } from "./coerce";
 import type { ModelSpec } from "./model";
 
 const f = (coerce: Coercer) => ({ coerce });
@@ -43,16 +43,7 @@ const orgMember: Coercer = (input): Coerced => {
   return { ok: true, value: { user_id: raw.user_id ?? null, user_email: raw.user_email ?? null, role: role.value } };
 };
 
-const orgMemberOrMembers: Coercer = (input) => {
-  if (!Array.isArray(input)) return orgMember(input);
-  const values: unknown[] = [];
-  for (const item of input) {
-    const result = orgMember(item);
-    if (!result.ok) return result;
-    values.push(result.value);
-  }
-  return { ok: true, value: values };
-};
+const orgMemberOrMembers = oneOrMany(orgMember);
 
 export const newOrganizationRequest: ModelSpec = {
   organization_alias: required(str),
