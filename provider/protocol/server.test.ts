@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import * as grpc from "@grpc/grpc-js";
 import { createLogger } from "../log";
 import { messageCodec } from "./message-codec";
-import { connectPlugin, parseHandshakeLine, type PluginClient } from "./plugin-client";
+import { connectPlugin, parseHandshakeLine, type PluginClient } from "../../test/support/plugin-client";
 import { createSelfSignedCertificate, toPem } from "./self-signed-cert";
 import { servePlugin, type PluginServer } from "./server";
 import type { ProviderService } from "./tfplugin6";
