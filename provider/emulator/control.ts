@@ -9,7 +9,8 @@ import type { RequestLog } from "./request-log";
 import { keyColumnsView, userRowView } from "./rows";
 import type { EmulatorStore } from "./store";
 import { membershipView, teamRowView } from "./team-rows";
-import { budgetRowView, organizationWithMembersView, tagView } from "./governance-rows";
+import { budgetRowView } from "./governance-rows";
+import { organizationWithMembersView, tagView } from "./governance-views";
 
 export interface ControlDeps {
   store: EmulatorStore;

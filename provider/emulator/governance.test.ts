@@ -1,7 +1,7 @@
 // The /budget, /organization and /tag routes: LiteLLM's status codes, bodies and quirks (docs/litellm-api.md).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { call, get, post, useEmulator, UUID4 } from "./test-support";
+import { call, get, post, useEmulator, UUID4 } from "./emulator.test-support";
 
 const ctx = useEmulator();
 const patch = (path: string, body: unknown) => call(ctx.emu, "PATCH", path, { body });

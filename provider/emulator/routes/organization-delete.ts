@@ -2,7 +2,7 @@
 // organization; the budget row stays. An unknown id answers 404, but ids before it are already deleted.
 
 import { fastapiDetail } from "../errors";
-import { organizationWithMembersView } from "../governance-rows";
+import { organizationWithMembersView } from "../governance-views";
 import { jsonResponse } from "../http-types";
 import { validateBody } from "../validation/model";
 import { deleteOrganizationRequest } from "../validation/governance-requests";

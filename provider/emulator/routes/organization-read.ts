@@ -2,7 +2,7 @@
 // filter is a case-insensitive contains). Both show the budget, the memberships and the teams.
 
 import { fastapiDetail } from "../errors";
-import { organizationWithMembersView } from "../governance-rows";
+import { organizationWithMembersView } from "../governance-views";
 import { jsonResponse } from "../http-types";
 import { parseQuery, queryValue } from "../query";
 import { validationError } from "../errors";

@@ -2,7 +2,7 @@
 // the stored one (null values skipped, so keys are never removed), and non-null budget fields written to
 // the linked budget (they cannot be cleared here). An unknown id raises a bare ValueError: a plain 500.
 
-import { organizationWithMembersView } from "../governance-rows";
+import { organizationWithMembersView } from "../governance-views";
 import { jsonResponse } from "../http-types";
 import { validateBody } from "../validation/model";
 import { updateOrganizationRequest } from "../validation/governance-requests";

@@ -5,7 +5,8 @@
 // stays {} and no deployment is tagged.
 
 import { fastapiDetail } from "../errors";
-import { blankBudget, tagView, type TagRow } from "../governance-rows";
+import { blankBudget, type TagRow } from "../governance-rows";
+import { tagView } from "../governance-views";
 import { jsonResponse, Reply } from "../http-types";
 import { pythonRepr } from "../python-repr";
 import { validateBody, type ModelValues } from "../validation/model";
