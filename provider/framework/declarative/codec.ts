@@ -7,7 +7,7 @@ export interface Codec {
   toApi(value: TfValue, current?: unknown): unknown;
   /** The state form of what the API returns (null when it has nothing). */
   fromApi(value: unknown): TfValue;
-  /** True when two known state values mean the same to the API. Default: equal. */
+  /** True when two known state values (either may be null) mean the same to the API. Default: equal. */
   equivalent?(a: TfValue, b: TfValue): boolean;
   /** What the API receives to clear the field when the attribute is removed from the configuration. Default null. */
   clear?(current?: unknown): unknown;

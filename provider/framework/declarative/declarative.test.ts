@@ -190,6 +190,10 @@ test("create: sends API forms, reads back, keeps the user's spelling, fills serv
   assert.equal(state!.meta, '{ "b": 1, "a": 2 }');
   assert.equal(state!.size, 7, "LiteLLM's default");
   assert.equal(state!.spend, 0);
+  // An empty list means what no list means: state keeps what was written.
+  const empty = await apply(service, config({ ...base, tags: [] }), null);
+  assert.deepEqual(empty.diagnostics, []);
+  assert.deepEqual(empty.state!.tags, []);
   // Apply then plan: nothing changes.
   const again = await plan(service, config(base), state);
   assert.deepEqual(again.replace, []);

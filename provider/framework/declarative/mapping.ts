@@ -27,7 +27,7 @@ export function fieldValue(remote: Remote, path: string): unknown {
 export function same(a: AttributeDeclaration, x: TfValue, y: TfValue): boolean {
   if (isUnknown(x) || isUnknown(y)) return false;
   if (valuesEqual(x, y)) return true;
-  return x !== null && y !== null && (a.codec.equivalent?.(x, y) ?? false);
+  return a.codec.equivalent?.(x, y) ?? false;
 }
 
 /** The create body: every argument the plan gives a value. */
