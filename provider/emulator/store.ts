@@ -1,6 +1,7 @@
 // The emulator's in-memory database. Maps keep insertion order, which makes listings deterministic;
 // indexes keep the 500-user benchmark linear.
 
+import type { CredentialRow, ModelRow } from "./model-rows";
 import type { KeyRow, UserRow } from "./rows";
 import type { BudgetRow, MembershipRow, TeamRow } from "./team-rows";
 
@@ -19,6 +20,10 @@ export class EmulatorStore {
   readonly memberships = new Map<string, MembershipRow>();
   /** budget_id → row (team members' budgets). */
   readonly budgets = new Map<string, BudgetRow>();
+  /** model_id → deployment, in creation order. */
+  readonly models = new Map<string, ModelRow>();
+  /** credential_name → credential. */
+  readonly credentials = new Map<string, CredentialRow>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly keysByUser = new Map<string, Set<string>>();
   private readonly insertOrder = new Map<string, number>();
@@ -133,6 +138,8 @@ export class EmulatorStore {
     this.teams.clear();
     this.memberships.clear();
     this.budgets.clear();
+    this.models.clear();
+    this.credentials.clear();
     this.byEmail.clear();
     this.keysByUser.clear();
     this.insertOrder.clear();
