@@ -11,6 +11,12 @@ import { userDataSource } from "./user/data-source";
 import { teamResource } from "./team/resource";
 import { teamDataSource } from "./team/data-source";
 import { teamMemberResource } from "./team-member/resource";
+import { keyResource } from "./key/resource";
+import { keyDataSource } from "./key/data-source";
+import { credentialResource } from "./credential/resource";
+import { modelResource } from "./model/resource";
+import { modelDataSource } from "./model/data-source";
+import { keysDataSource, modelsDataSource, teamsDataSource, usersDataSource } from "./listings";
 import packageJson from "../../package.json";
 
 const defaultTimeoutSeconds = 30;
@@ -69,8 +75,8 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
     });
   },
 
-  resources: [userResource, teamResource, teamMemberResource],
-  dataSources: [userDataSource, teamDataSource],
+  resources: [userResource, teamResource, teamMemberResource, keyResource, credentialResource, modelResource],
+  dataSources: [userDataSource, teamDataSource, keyDataSource, modelDataSource, usersDataSource, teamsDataSource, keysDataSource, modelsDataSource],
 };
 
 function envNumber(v: string | undefined): number | undefined {
