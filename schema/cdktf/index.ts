@@ -2,6 +2,15 @@
 export * as team from './team';
 export * as teamMember from './team-member';
 export * as user from './user';
+export * as key from './key';
+export * as model from './model';
+export * as credential from './credential';
 export * as dataLitellmTeam from './data-litellm-team';
 export * as dataLitellmUser from './data-litellm-user';
+export * as dataLitellmKey from './data-litellm-key';
+export * as dataLitellmModel from './data-litellm-model';
+export * as dataLitellmUsers from './data-litellm-users';
+export * as dataLitellmTeams from './data-litellm-teams';
+export * as dataLitellmKeys from './data-litellm-keys';
+export * as dataLitellmModels from './data-litellm-models';
 export * as provider from './provider';

@@ -3,6 +3,15 @@
 Object.defineProperty(exports, 'team', { get: function () { return require('./team'); } });
 Object.defineProperty(exports, 'teamMember', { get: function () { return require('./team-member'); } });
 Object.defineProperty(exports, 'user', { get: function () { return require('./user'); } });
+Object.defineProperty(exports, 'key', { get: function () { return require('./key'); } });
+Object.defineProperty(exports, 'model', { get: function () { return require('./model'); } });
+Object.defineProperty(exports, 'credential', { get: function () { return require('./credential'); } });
 Object.defineProperty(exports, 'dataLitellmTeam', { get: function () { return require('./data-litellm-team'); } });
 Object.defineProperty(exports, 'dataLitellmUser', { get: function () { return require('./data-litellm-user'); } });
+Object.defineProperty(exports, 'dataLitellmKey', { get: function () { return require('./data-litellm-key'); } });
+Object.defineProperty(exports, 'dataLitellmModel', { get: function () { return require('./data-litellm-model'); } });
+Object.defineProperty(exports, 'dataLitellmUsers', { get: function () { return require('./data-litellm-users'); } });
+Object.defineProperty(exports, 'dataLitellmTeams', { get: function () { return require('./data-litellm-teams'); } });
+Object.defineProperty(exports, 'dataLitellmKeys', { get: function () { return require('./data-litellm-keys'); } });
+Object.defineProperty(exports, 'dataLitellmModels', { get: function () { return require('./data-litellm-models'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
