@@ -18,10 +18,10 @@ const model = config({ model_name: "gpt-4o", custom_llm_provider: "openai", base
 test("the schema marks model_api_key and credential_values write-only", async () => {
   const service = createLitellmProviderService();
   const res = await service.GetProviderSchema({});
-  const attr = (r: string, a: string) => res.resource_schemas[r]!.block.attributes.find((x) => x.name === a)!;
-  assert.equal(attr("litellm_model", "model_api_key").write_only, true);
-  assert.equal(attr("litellm_credential", "credential_values").write_only, true);
-  assert.equal(attr("litellm_model", "model_api_key_version").write_only, false);
+  const attr = (r: string, a: string) => (res.resource_schemas?.[r]?.block?.attributes ?? []).find((x) => x.name === a);
+  assert.equal(attr("litellm_model", "model_api_key")?.write_only, true);
+  assert.equal(attr("litellm_credential", "credential_values")?.write_only, true);
+  assert.equal(attr("litellm_model", "model_api_key_version")?.write_only, false);
 });
 
 test("a write-only argument is refused, with its path, when the client cannot handle it; accepted when it can", async () => {
@@ -34,7 +34,7 @@ test("a write-only argument is refused, with its path, when the client cannot ha
   const current = await service.ValidateResourceConfig({
     type_name: "litellm_model",
     config: encodeDynamicValue(model, type),
-    client_capabilities: { write_only_attributes_allowed: true },
+    client_capabilities: { deferral_allowed: false, write_only_attributes_allowed: true },
   });
   assert.deepEqual(current.diagnostics, []);
   const without = await service.ValidateResourceConfig({ type_name: "litellm_model", config: encodeDynamicValue({ ...model, model_api_key: null }, type) });

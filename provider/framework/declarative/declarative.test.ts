@@ -147,18 +147,18 @@ async function plan(service: ReturnType<typeof setup>["service"], cfg: TfObject,
 
 async function apply(service: ReturnType<typeof setup>["service"], cfg: TfObject, prior: TfObject | null) {
   const { planned } = await plan(service, cfg, prior);
-  const res = await service.ApplyResourceChange({ type_name: "test_widget", prior_state: enc(prior), planned_state: enc(planned), config: enc(cfg) });
+  const res = await service.ApplyResourceChange({ type_name: "test_widget", prior_state: enc(prior), planned_state: enc(planned), config: enc(cfg), planned_private: new Uint8Array() });
   return { state: dec(res.new_state), diagnostics: res.diagnostics };
 }
 
 async function read(service: ReturnType<typeof setup>["service"], state: TfObject) {
-  const res = await service.ReadResource({ type_name: "test_widget", current_state: enc(state) });
+  const res = await service.ReadResource({ type_name: "test_widget", current_state: enc(state), private: new Uint8Array() });
   return { state: dec(res.new_state), diagnostics: res.diagnostics };
 }
 
 async function configured() {
   const s = setup();
-  await s.service.ConfigureProvider({ config: encodeDynamicValue(newObject(), impliedType(schemas.provider.block)) });
+  await s.service.ConfigureProvider({ terraform_version: "1.11.4", config: encodeDynamicValue(newObject(), impliedType(schemas.provider.block)) });
   return s;
 }
 
@@ -239,7 +239,7 @@ test("update: only changes, removed attributes cleared, owned metadata kept, vol
   assert.equal(p.planned.locked, 3, "kept");
   assert.deepEqual(p.diagnostics.map((d) => [d.summary, d.attribute?.steps[0]?.attribute_name]), [["LiteLLM Keeps This Value", "locked"]]);
   api.calls.length = 0;
-  const res = await service.ApplyResourceChange({ type_name: "test_widget", prior_state: enc(state), planned_state: enc(p.planned), config: enc(next) });
+  const res = await service.ApplyResourceChange({ type_name: "test_widget", prior_state: enc(state), planned_state: enc(p.planned), config: enc(next), planned_private: new Uint8Array() });
   assert.deepEqual(res.diagnostics, []);
   assert.deepEqual(api.calls, [{ op: "update", body: { alias: "y", tags: [], meta: { c: 3, owned: 1 } } }]);
   const after = dec(res.new_state)!;
@@ -262,7 +262,7 @@ test("import: by id, state from the server without owned keys; a bad id is refus
   api.rows.get("w1")!.meta = { a: 2, b: 1, owned: true };
   const res = await service.ImportResourceState({ type_name: "test_widget", id: "w1" });
   assert.deepEqual(res.diagnostics, []);
-  const imported = dec(res.imported_resources[0]!.state)!;
+  const imported = dec(res.imported_resources![0]!.state)!;
   assert.deepEqual([imported.id, imported.period, imported.meta, imported.budget], ["w1", "7d", '{"a":2,"b":1}', 0]);
   const p = await plan(service, config({ ...base, period: "7d" }), imported);
   assert.deepEqual(p.planned.meta, imported.meta);
