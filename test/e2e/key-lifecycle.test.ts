@@ -163,3 +163,22 @@ test("in-place rotation without an enterprise licence fails with a way out, and 
     await open.close();
   }
 });
+
+test("the secret never reaches a TRACE log, plan output or error text; state marks it sensitive", async () => {
+  const ws = workspaces.create(key());
+  const logFile = path.join(ws.dir, "trace.log");
+  const applyRun = await ws.ok(["apply", "-auto-approve", "-no-color"], 0, { TF_LOG: "TRACE", TF_LOG_PATH: logFile });
+  const show = await ws.stateJson();
+  const resource = show.values!.root_module!.resources!.find((r) => r.address === "litellm_key.svc")!;
+  const secret = String(resource.values.key);
+  assert.match(secret, /^sk-/);
+  assert.equal((resource.sensitive_values as Record<string, unknown>).key, true);
+  ws.write({ "main.tf": providerBlock + key('  rotation = "next"\n') });
+  const planRun = await ws.ok(["plan", "-no-color"], 0, { TF_LOG: "TRACE", TF_LOG_PATH: logFile });
+  assert.match(planRun.stdout, /key\s+= \(sensitive value\)/);
+  const texts = [applyRun.stdout, applyRun.stderr, planRun.stdout, planRun.stderr, fs.readFileSync(logFile, "utf8")];
+  for (const t of texts) {
+    assert.ok(!t.includes(secret), "the key's secret leaked");
+    assert.ok(!t.includes(emu.masterKey), "the master key leaked");
+  }
+});
