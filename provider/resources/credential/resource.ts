@@ -20,6 +20,7 @@ const declared = declareResource<LiteLLMClient>(
       credential_values: { codec: stringMap(), writeOnly: true },
       credential_values_version: { codec: text(), writeOnly: true, send: false },
     },
+    constraints: { credential_name: { schema: { minLength: 1 }, expectation: "must not be empty" } },
     describeError: describeLiteLLMError,
     importHint: "the credential_name",
     api: {

@@ -7,6 +7,7 @@ import { unknown, valuesEqual, type TfObject } from "../../values/value";
 import type { LiteLLMClient } from "../../litellm/client";
 import { managementOf } from "../../litellm/management";
 import { describeLiteLLMError } from "../api-errors";
+import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
 
 const TOKEN = /^[0-9a-f]{64}$/;
@@ -16,6 +17,7 @@ const declared = declareResource<LiteLLMClient>(
     typeName: "litellm_key",
     noun: "key",
     attributes: keyAttributes,
+    constraints: keyConstraints,
     describeError: describeLiteLLMError,
     importHint: "the key's token hash or its key_alias",
     api: {

@@ -46,6 +46,15 @@ const declared = declareResource<LiteLLMClient>({
   typeName: "litellm_model",
   noun: "model",
   attributes: modelAttributes,
+  constraints: {
+    model_name: { schema: { minLength: 1 }, expectation: "must not be empty" },
+    custom_llm_provider: { schema: { minLength: 1 }, expectation: "must name the upstream provider, for example openai" },
+    base_model: { schema: { minLength: 1 }, expectation: "must name the upstream model, for example gpt-4o" },
+    tpm: { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" },
+    rpm: { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" },
+    timeout: { schema: { exclusiveMinimum: 0 }, expectation: "must be more than 0 seconds" },
+    max_retries: { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" },
+  },
   describeError: describeLiteLLMError,
   importHint: "the model ID (model_info.id)",
   api: {
