@@ -1,10 +1,9 @@
 // Validation rules for litellm_key beyond the schema document's types, checked before any API call.
 import type { AttributeConstraints } from "../../framework/validation";
-import { limitConstraints } from "../limit-constraints";
+import { limitConstraints, nonNegativeInteger } from "../limit-constraints";
 
 /** LiteLLM's own duration form (the key sends durations as written, without the seed spellings). */
 const litellmDuration = { schema: { pattern: "^[0-9]+(s|m|h|d|w|mo)$" }, expectation: "must be a number and a unit s, m, h, d, w or mo, for example 30d or 12h" };
-const nonNegativeInteger = { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" };
 const perModel = { schema: { additionalProperties: { type: "integer", minimum: 0 } }, expectation: "must map model names to whole numbers, 0 or more" };
 
 export const keyConstraints: AttributeConstraints = {

@@ -8,6 +8,7 @@ import { withWriteOnlyArguments } from "../../framework/write-only-arguments";
 import type { LiteLLMClient } from "../../litellm/client";
 import { managementOf } from "../../litellm/management";
 import { describeLiteLLMError, nested } from "../api-errors";
+import { nonNegativeInteger } from "../limit-constraints";
 
 const param = (name: string, codec = text()): AttributeDeclaration => ({ field: `litellm_params.${name}`, send: `litellm_params.${name}`, codec, whenRemoved: "replace" });
 const info = (name: string, codec = text()): AttributeDeclaration => ({ field: `model_info.${name}`, send: `model_info.${name}`, codec, whenRemoved: "replace" });
@@ -50,10 +51,10 @@ const declared = declareResource<LiteLLMClient>({
     model_name: { schema: { minLength: 1 }, expectation: "must not be empty" },
     custom_llm_provider: { schema: { minLength: 1 }, expectation: "must name the upstream provider, for example openai" },
     base_model: { schema: { minLength: 1 }, expectation: "must name the upstream model, for example gpt-4o" },
-    tpm: { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" },
-    rpm: { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" },
+    tpm: nonNegativeInteger,
+    rpm: nonNegativeInteger,
     timeout: { schema: { exclusiveMinimum: 0 }, expectation: "must be more than 0 seconds" },
-    max_retries: { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" },
+    max_retries: nonNegativeInteger,
   },
   describeError: describeLiteLLMError,
   importHint: "the model ID (model_info.id)",
