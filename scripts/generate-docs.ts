@@ -23,6 +23,7 @@ export interface SchemaAttribute {
   computed?: boolean;
   sensitive?: boolean;
   deprecated?: boolean;
+  write_only?: boolean;
 }
 export interface SchemaBlock {
   attributes?: Record<string, SchemaAttribute>;
@@ -82,7 +83,7 @@ function line(name: string, kind: string, flags: (string | false | undefined)[],
 function entries(block: SchemaBlock, prefix: string): Entry[] {
   const out: Entry[] = [];
   for (const [name, a] of Object.entries(block.attributes ?? {})) {
-    const flags = [a.sensitive && "Sensitive", a.deprecated && "Deprecated"];
+    const flags = [a.sensitive && "Sensitive", a.write_only && "Write-only", a.deprecated && "Deprecated"];
     if (a.nested_type) {
       const anchor = `nestedatt--${prefix}${name}`;
       const mode = a.nested_type.nesting_mode;

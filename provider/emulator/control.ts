@@ -39,6 +39,8 @@ export function handleControl(req: EmuRequest, deps: ControlDeps): EmuResponse {
         users: [...deps.store.users.values()].map(userRowView),
         keys: [...deps.store.keys.values()].map(keyColumnsView),
         teams: [...deps.store.teams.values()].map(teamRowView),
+        models: [...deps.store.models.values()],
+        credentials: [...deps.store.credentials.values()],
         team_memberships: [...deps.store.memberships.values()].map((m) => membershipView(m, m.budget_id === null ? undefined : deps.store.budgets.get(m.budget_id))),
         budgets: [...deps.store.budgets.values()].map(budgetRowView),
         organizations: [...deps.store.organizations.values()].map((o) => organizationWithMembersView(deps.store, o)),

@@ -5,7 +5,7 @@ import { authenticate, requireAdmin } from "./auth";
 import { fastapiDetail, wrappedServerError } from "./errors";
 import { isReply, type EmuRequest, type EmuResponse } from "./http-types";
 import type { RouteContext } from "./routes/context";
-import { ROUTES } from "./routes/index";
+import { findRoute, ROUTES } from "./routes/index";
 import type { EmulatorStore } from "./store";
 
 export interface DispatchDeps {
@@ -20,8 +20,10 @@ export interface DispatchDeps {
 }
 
 export function dispatch(req: EmuRequest, deps: DispatchDeps): EmuResponse {
-  const methods = ROUTES[req.path];
-  if (!methods) return redirectSlash(req) ?? fastapiDetail(404, "Not Found");
+  const found = findRoute(req.path);
+  if (!found) return redirectSlash(req) ?? fastapiDetail(404, "Not Found");
+  const methods = found.methods;
+  req = { ...req, pathParams: found.params };
   const route = methods[req.method];
   if (!route) return { ...fastapiDetail(405, "Method Not Allowed"), headers: { allow: Object.keys(methods).join(", ") } };
   // FastAPI decodes a JSON body before it runs any dependency, auth included.

@@ -20,6 +20,8 @@ export interface EmuRequest {
   body: RequestBody;
   /** Served over TLS. */
   secure: boolean;
+  /** Decoded path parameters of routes like /credentials/{name:path}, in order. */
+  pathParams?: string[];
 }
 
 export interface EmuResponse {

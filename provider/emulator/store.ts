@@ -1,6 +1,7 @@
 // The emulator's in-memory database. Maps keep insertion order, which makes listings deterministic;
 // indexes keep the 500-user benchmark linear.
 
+import type { CredentialRow, ModelRow } from "./model-rows";
 import type { KeyRow, UserRow } from "./rows";
 import type { BudgetRow, MembershipRow, TeamRow } from "./team-rows";
 import type { OrganizationRow, OrgMembershipRow, TagRow } from "./governance-rows";
@@ -26,6 +27,10 @@ export class EmulatorStore {
   readonly orgMemberships = new Map<string, OrgMembershipRow>();
   /** tag_name → row. */
   readonly tags = new Map<string, TagRow>();
+  /** model_id → deployment, in creation order. */
+  readonly models = new Map<string, ModelRow>();
+  /** credential_name → credential. */
+  readonly credentials = new Map<string, CredentialRow>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly keysByUser = new Map<string, Set<string>>();
   private readonly insertOrder = new Map<string, number>();
@@ -162,6 +167,8 @@ export class EmulatorStore {
     this.teams.clear();
     this.memberships.clear();
     this.budgets.clear();
+    this.models.clear();
+    this.credentials.clear();
     this.byEmail.clear();
     this.keysByUser.clear();
     this.insertOrder.clear();

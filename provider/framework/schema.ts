@@ -12,6 +12,8 @@ export interface AttributeSchema {
   computed: boolean;
   sensitive: boolean;
   deprecated: boolean;
+  /** Sent by Terraform (1.11+) in config only: never in plan or state. */
+  writeOnly: boolean;
 }
 
 export type NestingMode = "single" | "list" | "set" | "map" | "group";
@@ -54,6 +56,7 @@ interface JsonAttribute {
   computed?: boolean;
   sensitive?: boolean;
   deprecated?: boolean;
+  write_only?: boolean;
 }
 interface JsonBlock {
   attributes?: Record<string, JsonAttribute>;
@@ -85,6 +88,7 @@ function readBlock(json: JsonBlock): BlockSchema {
     computed: a.computed === true,
     sensitive: a.sensitive === true,
     deprecated: a.deprecated === true,
+    writeOnly: a.write_only === true,
   }));
   const blockTypes = Object.entries(json.block_types ?? {}).map(([typeName, b]): NestedBlockSchema => ({
     typeName,

@@ -19,6 +19,7 @@ function block(attributes: Record<string, "string" | "number" | ["list", "string
       computed: false,
       sensitive: sensitive.includes(name),
       deprecated: false,
+      writeOnly: false,
     })),
     blockTypes: [],
     description: "",

@@ -17,6 +17,12 @@ import { organizationResource } from "./organization/resource";
 import { organizationDataSource, organizationsDataSource } from "./organization/data-sources";
 import { organizationMemberResource } from "./organization-member/resource";
 import { tagResource } from "./tag/resource";
+import { keyResource } from "./key/resource";
+import { keyDataSource } from "./key/data-source";
+import { credentialResource } from "./credential/resource";
+import { modelResource } from "./model/resource";
+import { modelDataSource } from "./model/data-source";
+import { keysDataSource, modelsDataSource, teamsDataSource, usersDataSource } from "./listings";
 import packageJson from "../../package.json";
 
 const defaultTimeoutSeconds = 30;
@@ -75,8 +81,14 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
     });
   },
 
-  resources: [userResource, teamResource, teamMemberResource, budgetResource, organizationResource, organizationMemberResource, tagResource],
-  dataSources: [userDataSource, teamDataSource, budgetDataSource, organizationDataSource, organizationsDataSource],
+  resources: [
+    userResource, teamResource, teamMemberResource, keyResource, credentialResource, modelResource,
+    budgetResource, organizationResource, organizationMemberResource, tagResource,
+  ],
+  dataSources: [
+    userDataSource, teamDataSource, keyDataSource, modelDataSource, usersDataSource, teamsDataSource, keysDataSource, modelsDataSource,
+    budgetDataSource, organizationDataSource, organizationsDataSource,
+  ],
 };
 
 function envNumber(v: string | undefined): number | undefined {

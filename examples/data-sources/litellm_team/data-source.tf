@@ -1,11 +1,15 @@
+resource "litellm_team" "backend" {
+  team_alias = "backend-team"
+}
+
 # Look a team up by its exact name...
 data "litellm_team" "by_alias" {
-  team_alias = "backend-team"
+  team_alias = litellm_team.backend.team_alias
 }
 
 # ...or by team_id. Give exactly one of the two.
 data "litellm_team" "by_id" {
-  team_id = "8d916b1c-510d-4894-a334-1c16a93344f5"
+  team_id = litellm_team.backend.team_id
 }
 
 output "backend_members" {

@@ -1,11 +1,15 @@
+resource "litellm_user" "alice" {
+  user_email = "alice@example.com"
+}
+
 # Look a user up by exact email (compared case-insensitively)...
 data "litellm_user" "by_email" {
-  user_email = "alice@example.com"
+  user_email = litellm_user.alice.user_email
 }
 
 # ...or by user_id. Give exactly one of the two.
 data "litellm_user" "by_id" {
-  user_id = "2b5f4c1e-8d3a-4f6b-9c7e-1a2b3c4d5e6f"
+  user_id = litellm_user.alice.user_id
 }
 
 output "alice_spend" {

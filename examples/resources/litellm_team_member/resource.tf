@@ -14,8 +14,12 @@ resource "litellm_team_member" "dev_membership" {
   max_budget_in_team = 50
 }
 
+resource "litellm_user" "lead" {
+  user_email = "lead@company.com"
+}
+
 # A member given by the email of an existing user; its user_id is filled in.
 resource "litellm_team_member" "by_email" {
   team_id    = litellm_team.backend.team_id
-  user_email = "lead@company.com"
+  user_email = litellm_user.lead.user_email
 }

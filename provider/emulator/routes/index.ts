@@ -11,7 +11,15 @@ import { organizationNew } from "./organization-new";
 import { organizationInfo, organizationList } from "./organization-read";
 import { organizationUpdate } from "./organization-update";
 import { tagDelete, tagInfo, tagList, tagNew, tagUpdate } from "./tags";
+import { credentialByName, credentialCreate, credentialDelete, credentialList, credentialUpdate } from "./credentials";
+import { keyBlock, keyUnblock } from "./key-block";
 import { keyDelete } from "./key-delete";
+import { keyList } from "./key-list";
+import { keyRegenerate } from "./key-regenerate";
+import { modelInfoV1, modelInfoV2 } from "./model-info";
+import { modelNew } from "./model-new";
+import { modelDelete, modelPatch } from "./model-update";
+import { teamListV2 } from "./team-list-v2";
 import { keyGenerate } from "./key-generate";
 import { keyInfo } from "./key-info";
 import { keyUpdate } from "./key-update";
@@ -49,6 +57,17 @@ export const ROUTES: Record<string, Record<string, Route>> = {
   "/key/info": { GET: { handler: keyInfo } },
   "/key/update": { POST: { handler: keyUpdate } },
   "/key/delete": { POST: { handler: keyDelete } },
+  "/key/list": { GET: { handler: keyList } },
+  "/key/block": { POST: { handler: keyBlock } },
+  "/key/unblock": { POST: { handler: keyUnblock } },
+  "/key/regenerate": { POST: { handler: keyRegenerate } },
+  "/model/new": { POST: { handler: modelNew } },
+  "/model/info": { GET: { handler: modelInfoV1 } },
+  "/v1/model/info": { GET: { handler: modelInfoV1 } },
+  "/v2/model/info": { GET: { handler: modelInfoV2 } },
+  "/model/delete": { POST: { handler: modelDelete } },
+  "/credentials": { GET: { handler: credentialList }, POST: { handler: credentialCreate } },
+  "/v2/team/list": { GET: { handler: teamListV2 } },
   "/team/new": { POST: { handler: teamNew } },
   "/team/info": { GET: { handler: teamInfo } },
   "/team/update": { POST: { handler: teamUpdate } },
@@ -76,3 +95,28 @@ export const ROUTES: Record<string, Record<string, Route>> = {
   "/tag/list": { GET: { handler: tagList } },
   "/tag/delete": { POST: { handler: tagDelete } },
 };
+
+/** Routes with path parameters; `{name:path}` (Starlette's path converter) may contain slashes. */
+const PATTERN_ROUTES: { pattern: RegExp; methods: Record<string, Route> }[] = [
+  { pattern: /^\/model\/([^/]+)\/update$/, methods: { PATCH: { handler: modelPatch } } },
+  { pattern: /^\/credentials\/by_name\/(.+)$/, methods: { GET: { handler: credentialByName } } },
+  { pattern: /^\/credentials\/(?!by_name\/)(.+)$/, methods: { PATCH: { handler: credentialUpdate }, DELETE: { handler: credentialDelete } } },
+];
+
+export function findRoute(path: string): { methods: Record<string, Route>; params: string[] } | undefined {
+  const exact = ROUTES[path];
+  if (exact) return { methods: exact, params: [] };
+  for (const r of PATTERN_ROUTES) {
+    const m = r.pattern.exec(path);
+    if (m) return { methods: r.methods, params: m.slice(1).map(decodePathPart) };
+  }
+  return undefined;
+}
+
+function decodePathPart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

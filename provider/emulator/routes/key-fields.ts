@@ -6,21 +6,29 @@ import type { KeyRow } from "../rows";
 import { DurationError, keyExpiry, nextBudgetReset } from "../time";
 import type { ModelValues } from "../validation/model";
 import { negativeBudget } from "./key-errors";
+import { keyMetadataFrom } from "./key-metadata-fields";
 
 /** Key columns a request may set directly. */
 const KEY_COLUMNS = [
-  "key_alias", "models", "spend", "max_budget", "user_id", "team_id", "max_parallel_requests", "metadata", "tpm_limit",
+  "key_alias", "models", "spend", "max_budget", "user_id", "team_id", "max_parallel_requests", "tpm_limit",
   "rpm_limit", "budget_duration", "allowed_cache_controls", "config", "permissions", "model_max_budget", "blocked",
-  "aliases", "allowed_routes",
+  "aliases", "allowed_routes", "organization_id",
 ] as const;
 
-/** Only the fields present and non-null in the body, plus the derived expires / budget_reset_at. */
-export function keyFieldsFrom(body: ModelValues, now: number): Partial<KeyRow> {
+/**
+ * Only the fields present and non-null in the body, plus the derived expires / budget_reset_at and the
+ * metadata that LiteLLM-owned fields (tags, per-model limits...) are moved into.
+ */
+export function keyFieldsFrom(body: ModelValues, now: number, enterprise: boolean, stored?: KeyRow): Partial<KeyRow> {
   if (typeof body.max_budget === "number" && body.max_budget < 0) throw new Reply(negativeBudget(body.max_budget));
   const fields: Record<string, unknown> = {};
   for (const column of KEY_COLUMNS) if (body[column] !== undefined && body[column] !== null) fields[column] = body[column];
+  const metadata = keyMetadataFrom(body, stored?.metadata, enterprise);
+  if (metadata !== undefined) fields.metadata = metadata;
+  // duration null or "-1" on update: the key never expires.
+  if (stored && "duration" in body && (body.duration === null || body.duration === "-1")) fields.expires = null;
   try {
-    if (typeof body.duration === "string") fields.expires = keyExpiry(body.duration, now);
+    if (typeof body.duration === "string" && body.duration !== "-1") fields.expires = keyExpiry(body.duration, now);
     if (typeof body.budget_duration === "string") fields.budget_reset_at = nextBudgetReset(body.budget_duration, now);
   } catch (e) {
     if (e instanceof DurationError) throw new Reply(wrappedServerError(e.message));

@@ -11,7 +11,7 @@ import { mintKey } from "./key-minting";
 
 export const keyGenerate: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, generateKeyRequest(ctx.legacy));
-  const fields = keyFieldsFrom(body, ctx.now());
+  const fields = keyFieldsFrom(body, ctx.now(), ctx.enterprise);
   if (typeof fields.key_alias === "string" && ctx.store.findKeyByAlias(fields.key_alias)) throw new Reply(duplicateAlias(fields.key_alias));
   const { key, row } = mintKey(ctx, fields, typeof body.key === "string" ? body.key : undefined);
   return jsonResponse(200, {

@@ -16,7 +16,7 @@ export const keyUpdate: RouteHandler = (req, ctx) => {
   const existing = ctx.store.getKey(tokenOf(sent));
   if (!existing) throw new Reply(keyNotFound());
   const now = ctx.now();
-  const fields = keyFieldsFrom(body, now);
+  const fields = keyFieldsFrom(body, now, ctx.enterprise, existing);
   const alias = fields.key_alias;
   if (typeof alias === "string" && alias !== existing.key_alias && ctx.store.findKeyByAlias(alias)) throw new Reply(duplicateAlias(alias));
   ctx.store.putKey({ ...existing, ...fields, updated_at: now, updated_by: ctx.caller.userId });

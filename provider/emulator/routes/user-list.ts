@@ -1,11 +1,12 @@
 // GET /user/list (reference §3): filters, sorting and pages. Unwrapped, so errors are FastAPI's {"detail": ...}.
 
-import { fastapiDetail, validationError, type ValidationIssue } from "../errors";
-import { jsonResponse, Reply } from "../http-types";
+import { fastapiDetail } from "../errors";
+import { jsonResponse } from "../http-types";
 import { parseQuery, queryValue, type Query } from "../query";
 import { userListView, type UserRow } from "../rows";
 import type { EmulatorStore } from "../store";
 import type { RouteHandler } from "./context";
+import { intParam } from "./paging";
 
 const SORT_COLUMNS = ["user_id", "user_email", "created_at", "spend", "user_alias", "user_role"] as const;
 type SortColumn = (typeof SORT_COLUMNS)[number];
@@ -73,19 +74,4 @@ function sortUsers(users: UserRow[], column: SortColumn, order: "asc" | "desc", 
     }
     return (store.insertionIndex(a.user_id) - store.insertionIndex(b.user_id)) * direction;
   });
-}
-
-/** FastAPI Query(default, ge=, le=) validation. */
-function intParam(query: Query, name: string, fallback: number, min: number, max?: number): number {
-  const raw = queryValue(query, name);
-  if (raw === undefined) return fallback;
-  const fail = (issue: Omit<ValidationIssue, "loc" | "input">): never => {
-    throw new Reply(validationError([{ ...issue, loc: ["query", name], input: raw }]));
-  };
-  const m = /^\s*([+-]?\d+)\s*$/.exec(raw);
-  if (!m) fail({ type: "int_parsing", msg: "Input should be a valid integer, unable to parse string as an integer" });
-  const value = Number(m![1]);
-  if (value < min) fail({ type: "greater_than_equal", msg: `Input should be greater than or equal to ${min}`, ctx: { ge: min } });
-  if (max !== undefined && value > max) fail({ type: "less_than_equal", msg: `Input should be less than or equal to ${max}`, ctx: { le: max } });
-  return value;
 }

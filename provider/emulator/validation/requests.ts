@@ -18,6 +18,10 @@ function generateRequestBase(legacy: boolean): ModelSpec {
     duration: f(str),
     models: f(list),
     spend: f(float),
+    organization_id: f(str),
+    rpm_limit_type: f(str),
+    tpm_limit_type: f(str),
+    enforced_params: f(list),
     max_budget: f(budget),
     user_id: f(str),
     team_id: f(str),
@@ -97,6 +101,16 @@ export function updateKeyRequest(legacy: boolean): ModelSpec {
     tags: f(list),
     allowed_routes: f(list),
   };
+}
+
+/** RegenerateKeyRequest: a GenerateKeyRequest plus the key to rotate and an optional new secret. */
+export function regenerateKeyRequest(legacy: boolean): ModelSpec {
+  return { ...generateKeyRequest(legacy), new_key: f(str), grace_period: f(str) };
+}
+
+/** BlockKeyRequest. */
+export const blockKeyRequest: ModelSpec = {
+  key: { coerce: str, nullable: false, required: true },
 }
 
 export const deleteKeyRequest: ModelSpec = {

@@ -158,7 +158,7 @@ async function read(service: ReturnType<typeof setup>["service"], state: TfObjec
 
 async function configured() {
   const s = setup();
-  await s.service.ConfigureProvider({ terraform_version: "", config: encodeDynamicValue(newObject(), impliedType(schemas.provider.block)) });
+  await s.service.ConfigureProvider({ terraform_version: "1.11.4", config: encodeDynamicValue(newObject(), impliedType(schemas.provider.block)) });
   return s;
 }
 

@@ -3,7 +3,7 @@ import { Diagnostics } from "../diagnostics";
 import type { ApplyResponse, DeleteResponse } from "../resource";
 import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto, type Answer } from "./to-proto";
-import { replaceUnknownWithNull } from "./state-rules";
+import { replaceUnknownWithNull, withoutWriteOnly } from "./state-rules";
 import type { TfObject } from "../../values/value";
 
 export async function applyResourceChange<C>(rt: ProviderRuntime<C>, req: tf.ApplyResourceChangeRequest): Promise<Answer<tf.ApplyResourceChangeResponseInit>> {
@@ -39,7 +39,7 @@ export async function applyResourceChange<C>(rt: ProviderRuntime<C>, req: tf.App
       diagnostics.addError("Missing Resource State After Create", `The ${req.type_name} create returned no state and no error. This is a bug in the provider.`);
     }
     if (state === null && prior !== null) state = prior;
-    response.new_state = encodeObject(state && replaceUnknownWithNull(state), kind.type);
+    response.new_state = encodeObject(state && withoutWriteOnly(kind.schema.block, replaceUnknownWithNull(state)), kind.type);
     response.private = resp.private;
   });
   response.diagnostics = diagnosticsToProto(diagnostics.items);

@@ -3,7 +3,7 @@ import { Diagnostics } from "../diagnostics";
 import type { ImportResponse } from "../resource";
 import { emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto, type Answer } from "./to-proto";
-import { completeObject, replaceUnknownWithNull } from "./state-rules";
+import { completeObject, replaceUnknownWithNull, withoutWriteOnly } from "./state-rules";
 
 export async function importResourceState<C>(rt: ProviderRuntime<C>, req: tf.ImportResourceStateRequest): Promise<Answer<tf.ImportResourceStateResponseInit>> {
   const diagnostics = new Diagnostics();
@@ -24,7 +24,7 @@ export async function importResourceState<C>(rt: ProviderRuntime<C>, req: tf.Imp
       diagnostics.addError("Cannot Import Non-Existent Remote Object", `No ${req.type_name} was found for the import ID ${JSON.stringify(req.id)}.`);
       return;
     }
-    const state = replaceUnknownWithNull(completeObject(kind.schema.block, resp.state));
+    const state = withoutWriteOnly(kind.schema.block, replaceUnknownWithNull(completeObject(kind.schema.block, resp.state)));
     response.imported_resources = [{ type_name: req.type_name, state: encodeObject(state, kind.type), private: resp.private }];
   });
   response.diagnostics = diagnosticsToProto(diagnostics.items);

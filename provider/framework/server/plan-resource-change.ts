@@ -3,7 +3,7 @@ import { Diagnostics } from "../diagnostics";
 import type { PlanResponse } from "../resource";
 import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto, pathToProto, type Answer } from "./to-proto";
-import { initialPlan } from "./state-rules";
+import { initialPlan, withoutWriteOnly } from "./state-rules";
 
 type PlanAnswer = Answer<tf.PlanResourceChangeResponseInit, { requires_replace: tf.AttributePath[] }>;
 
@@ -30,7 +30,7 @@ export async function planResourceChange<C>(rt: ProviderRuntime<C>, req: tf.Plan
       diagnostics,
     };
     kind.definition.modifyPlan?.({ prior, config, proposed, priorPrivate }, resp);
-    response.planned_state = encodeObject(resp.planned, kind.type);
+    response.planned_state = encodeObject(withoutWriteOnly(kind.schema.block, resp.planned), kind.type);
     response.requires_replace = resp.requiresReplace.map(pathToProto);
     response.planned_private = resp.plannedPrivate;
   });

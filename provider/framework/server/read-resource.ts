@@ -3,7 +3,7 @@ import { Diagnostics } from "../diagnostics";
 import type { ReadResponse } from "../resource";
 import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto, type Answer } from "./to-proto";
-import { replaceUnknownWithNull } from "./state-rules";
+import { replaceUnknownWithNull, withoutWriteOnly } from "./state-rules";
 
 export async function readResource<C>(rt: ProviderRuntime<C>, req: tf.ReadResourceRequest): Promise<Answer<tf.ReadResourceResponseInit>> {
   const diagnostics = new Diagnostics();
@@ -17,7 +17,7 @@ export async function readResource<C>(rt: ProviderRuntime<C>, req: tf.ReadResour
     if (!ctx) return;
     const resp: ReadResponse = { state, private: req.private ?? emptyBytes, diagnostics };
     await kind.definition.read({ state, private: resp.private }, resp, ctx);
-    response.new_state = encodeObject(resp.state && replaceUnknownWithNull(resp.state), kind.type);
+    response.new_state = encodeObject(resp.state && withoutWriteOnly(kind.schema.block, replaceUnknownWithNull(resp.state)), kind.type);
     response.private = resp.private;
   });
   response.diagnostics = diagnosticsToProto(diagnostics.items);

@@ -43,3 +43,11 @@ export function initialPlan(
   }
   return planned;
 }
+
+/** Write-only attributes are null in every plan and state Terraform receives; only the config carries them. */
+export function withoutWriteOnly(block: BlockSchema, o: TfObject): TfObject {
+  if (!block.attributes.some((a) => a.writeOnly)) return o;
+  const out = newObject(Object.entries(o));
+  for (const a of block.attributes) if (a.writeOnly) out[a.name] = null;
+  return out;
+}

@@ -18,6 +18,7 @@ function attributeToProto(a: AttributeSchema): tf.SchemaAttributeInit {
     computed: a.computed,
     sensitive: a.sensitive,
     deprecated: a.deprecated,
+    write_only: a.writeOnly,
   };
 }
 

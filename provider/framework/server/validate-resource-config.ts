@@ -2,6 +2,7 @@ import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import { decodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto, type Answer } from "./to-proto";
+import { refuseWriteOnlyWithoutSupport } from "./write-only";
 
 export async function validateResourceConfig<C>(rt: ProviderRuntime<C>, req: tf.ValidateResourceConfigRequest): Promise<Answer<tf.ValidateResourceConfigResponseInit>> {
   const diagnostics = new Diagnostics();
@@ -11,6 +12,7 @@ export async function validateResourceConfig<C>(rt: ProviderRuntime<C>, req: tf.
     const config = decodeObject(req.config, kind.type);
     if (!config) return;
     diagnostics.append(rt.validatorFor(kind)(config));
+    refuseWriteOnlyWithoutSupport(kind.schema.block, config, req.client_capabilities?.write_only_attributes_allowed === true, diagnostics);
     kind.definition.validate?.({ config }, { diagnostics });
   });
   return { diagnostics: diagnosticsToProto(diagnostics.items) };

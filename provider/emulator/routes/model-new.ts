@@ -1,0 +1,54 @@
+// POST /model/new (reference §2.1–2.4): model_name and litellm_params.model required; model_info.id may be
+// chosen by the caller (else a uuid4). A duplicate id fails the DB insert, answered 500 like any insert error.
+// The answer is the DB row, whose string params LiteLLM has encrypted.
+
+import { randomUUID, createHash } from "node:crypto";
+import { wrappedHttpException } from "../errors";
+import { jsonResponse } from "../http-types";
+import type { ModelRow } from "../model-rows";
+import { isoOrNull } from "../time";
+import { validateBody } from "../validation/model";
+import { newModelRequest } from "../validation/model-requests";
+import type { RouteHandler } from "./context";
+import { authError } from "./model-errors";
+import { NOT_PREMIUM } from "./team-member-errors";
+
+export const modelNew: RouteHandler = (req, ctx) => {
+  const body = validateBody(req.body, newModelRequest);
+  const params = body.litellm_params as Record<string, unknown>;
+  if (typeof params.model !== "string") return authError(400, "litellm_params.model is required");
+  const info = (body.model_info as Record<string, unknown> | null | undefined) ?? {};
+  if (typeof info.team_id === "string" && !ctx.enterprise) return wrappedHttpException(403, { error: NOT_PREMIUM });
+  const id = typeof info.id === "string" && info.id ? info.id : randomUUID();
+  if (ctx.store.models.has(id)) return authError(500, "{'error': 'Failed to add model to db. Check your server logs for more details.'}");
+  const now = ctx.now();
+  const row: ModelRow = {
+    model_id: id,
+    model_name: body.model_name as string,
+    litellm_params: { ...params },
+    model_info: { ...info, id },
+    created_at: now,
+    created_by: ctx.caller.userId,
+    updated_at: now,
+    updated_by: ctx.caller.userId,
+  };
+  ctx.store.models.set(id, row);
+  return jsonResponse(200, dbRowView(row));
+};
+
+/** The DB row as write endpoints answer it: every string param encrypted (here: an opaque digest). */
+export function dbRowView(row: ModelRow): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row.litellm_params)) params[k] = typeof v === "string" ? `v2:gcm:${createHash("sha256").update(v).digest("base64url")}` : v;
+  return {
+    model_id: row.model_id,
+    model_name: row.model_name,
+    litellm_params: params,
+    model_info: row.model_info,
+    blocked: false,
+    created_at: isoOrNull(row.created_at),
+    created_by: row.created_by,
+    updated_at: isoOrNull(row.updated_at),
+    updated_by: row.updated_by,
+  };
+}

@@ -1,0 +1,42 @@
+// litellm_key as a declaration: each attribute, the LiteLLM field it maps to, and how it behaves.
+// LiteLLM keeps tags, guardrails and the per-model limits inside the key's metadata (reference §1.3), so those
+// attributes read from metadata.<field>, and metadata's own attribute never shows or drops them.
+import { bool, jsonObjectText, number, numberMap, stringList, text, type AttributeDeclaration } from "../../framework/declarative";
+
+/** Metadata keys LiteLLM owns on keys: set through their own fields, kept when metadata changes. */
+export const LITELLM_KEY_METADATA_FIELDS = [
+  "tags", "guardrails", "policies", "prompts", "model_rpm_limit", "model_tpm_limit", "rpm_limit_type", "tpm_limit_type",
+  "enforced_params", "temp_budget_increase", "temp_budget_expiry", "allowed_vector_store_indexes", "logging",
+  "secret_manager_settings", "allowed_passthrough_routes", "team_member_key_duration", "service_account_id",
+] as const;
+
+const keptInState = { writeOnly: true, send: false as const };
+
+export const keyAttributes: Record<string, AttributeDeclaration> = {
+  key: { codec: text(), ...keptInState },
+  key_alias: { codec: text() },
+  user_id: { codec: text() },
+  team_id: { codec: text() },
+  organization_id: { codec: text() },
+  models: { codec: stringList() },
+  max_budget: { codec: number() },
+  budget_duration: { codec: text() },
+  tpm_limit: { codec: number() },
+  rpm_limit: { codec: number() },
+  max_parallel_requests: { codec: number() },
+  model_rpm_limit: { field: "metadata.model_rpm_limit", send: "model_rpm_limit", codec: numberMap() },
+  model_tpm_limit: { field: "metadata.model_tpm_limit", send: "model_tpm_limit", codec: numberMap() },
+  metadata: { codec: jsonObjectText({ serverOwned: LITELLM_KEY_METADATA_FIELDS }) },
+  tags: { field: "metadata.tags", send: "tags", codec: stringList() },
+  guardrails: { field: "metadata.guardrails", send: "guardrails", codec: stringList() },
+  allowed_routes: { codec: stringList() },
+  // LiteLLM keeps no duration, only the expiry it computed from it.
+  duration: { codec: text(), writeOnly: true },
+  blocked: { codec: bool({ nullIs: false }), default: false },
+  rotation: { codec: text(), ...keptInState },
+  rotation_in_place: { codec: bool(), ...keptInState, default: false },
+  key_name: { codec: text(), computed: true },
+  spend: { codec: number(), computed: true, volatile: true },
+  expires: { codec: text(), computed: true },
+  created_at: { codec: text(), computed: true },
+};
