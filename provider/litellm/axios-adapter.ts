@@ -104,10 +104,6 @@ export function axiosAdapter(axios: AxiosStatic, transport: HttpTransport): Axio
             }
             // An interim 1xx answer (103 Early Hints) is followed by the real one.
             if (statusCode < 200) return;
-            if (head["transfer-encoding"] !== undefined && head["content-length"] !== undefined) {
-              // RFC 9112 §6.3: a message with both is ambiguous (a request smuggling vector); never guess.
-              return refuse(c, new TransportError("the answer has both Transfer-Encoding and Content-Length", "HPE_UNEXPECTED_CONTENT_LENGTH"));
-            }
             const declared = Number(head["content-length"]);
             if (declared > limit) return refuse(c, tooLarge(endpoint, limit, `announces ${formatBytes(declared)}, more`));
             status = statusCode;

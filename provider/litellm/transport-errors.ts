@@ -24,7 +24,9 @@ export function transportError(e: unknown): TransportError {
       // "other side closed": the server closed (or reset) the connection before its answer was whole.
       return new TransportError(message === "other side closed" ? "the connection closed before the whole answer arrived" : `the answer is not valid HTTP/1.1 (${message})`, message === "other side closed" ? "ECONNRESET" : "HPE_INVALID_RESPONSE");
     case "UND_ERR_RES_CONTENT_LENGTH_MISMATCH":
-      return new TransportError("the answer's length does not match its Content-Length", "HPE_INVALID_CONTENT_LENGTH");
+      // undici reports any framing error llhttp finds after a Content-Length this way, Transfer-Encoding
+      // with Content-Length among them (RFC 9112 §6.3: ambiguous, a request smuggling vector).
+      return new TransportError("the answer's framing is invalid: its body does not match its Content-Length, or it also has Transfer-Encoding", "HPE_INVALID_CONTENT_LENGTH");
     case "UND_ERR_CONNECT_TIMEOUT":
       return new TransportError("connecting timed out", "ETIMEDOUT");
     case "UND_ERR_HEADERS_TIMEOUT":

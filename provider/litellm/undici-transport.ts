@@ -61,6 +61,10 @@ export class HttpTransport {
       return new Agent({ ...common, connect: tls });
     }
     const ProxyAgent = require("undici/lib/dispatcher/proxy-agent") as typeof import("undici").ProxyAgent;
+    // ProxyAgent opens its tunnels with Dispatcher#connect, which undici's index attaches to the prototype
+    // along with fetch and the rest; we load its two dispatchers alone, so attach that one method as it does.
+    const Dispatcher = require("undici/lib/dispatcher/dispatcher") as { prototype: Record<string, unknown> };
+    Dispatcher.prototype.connect ??= require("undici/lib/api/api-connect");
     return new ProxyAgent({
       ...common,
       uri: proxy.href,
