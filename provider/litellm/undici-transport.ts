@@ -39,6 +39,12 @@ export class HttpTransport {
     return dispatcher;
   }
 
+  private answers = 0;
+  /** True for the first answers of this transport, while its connections are being opened. */
+  warmingUp(): boolean {
+    return this.answers++ < 32;
+  }
+
   /** Closes every connection. */
   async close(): Promise<void> {
     const all = [...this.dispatchers.values()];

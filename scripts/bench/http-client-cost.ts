@@ -29,9 +29,10 @@ async function main(): Promise<void> {
       });
     const transport = new HttpTransport({ idleSocketMs: 4000, env: {} });
     const dispatcher = transport.dispatcherFor(url.origin);
-    // undici's own promise API (a body stream per answer): what undici costs without our adapter.
+    // undici's own promise API (a body stream per answer) on the same dispatcher: undici without our adapter.
+    const { request } = require("undici") as typeof import("undici");
     const undiciAlone = async () => {
-      const res = await dispatcher.request({ origin: url.origin, path, method: "GET", headers });
+      const res = await request(`${url.origin}${path}`, { dispatcher, headers });
       JSON.parse(await res.body.text());
     };
     const axios = require("axios") as AxiosStatic;

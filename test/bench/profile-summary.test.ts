@@ -70,7 +70,7 @@ describe("bench:profile's attribution", () => {
       const exe = path.join(dir, "terraform-provider-litellm");
       fs.writeFileSync(exe, await buildProviderExecutable(root, { minify: false }));
       const segments = readSegments(exe);
-      assert.deepEqual([...segments.keys()], ["core", "ajv", "axios"]);
+      assert.deepEqual([...segments.keys()], ["core", "ajv", "axios", "undici"]);
       const core = segments.get("core")!;
       const lines = moduleLines(core);
       const at = core.split("\n").findIndex((l) => l.includes("function createGrpcServer("));
