@@ -14,7 +14,7 @@ import { createSelfSignedCertificate } from "../protocol/self-signed-cert";
 import { isCertificateError } from "./network-errors";
 import { axiosAdapter } from "./axios-adapter";
 import { HttpTransport, type TransportOptions } from "./undici-transport";
-import { closedPort, failure } from "./test-support";
+import { closedPort, failure } from "./litellm.test-support";
 
 interface Recorded {
   method: string;
