@@ -115,7 +115,7 @@ export function summarizeProfile(profile: CpuProfile, segments: Map<string, stri
 }
 
 /** The segments embedded in a provider executable, by name, in build order (core first). */
-export function readSegments(executable: string, names = ["core", "ajv", "axios"]): Map<string, string> {
+export function readSegments(executable: string, names = ["core", "ajv", "axios", "undici"]): Map<string, string> {
   const text = fs.readFileSync(executable, "latin1");
   const payload = text.slice(text.indexOf(PAYLOAD_MARKER) + PAYLOAD_MARKER.length);
   const parts = payload.split(`\n${SEGMENT_START}`);
