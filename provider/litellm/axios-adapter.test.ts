@@ -654,3 +654,19 @@ describe("the process", { timeout: 60_000 }, () => {
     assert.equal(srv.sockets.length, 1, "both requests on one connection, left idle at exit");
   });
 });
+
+describe("proxies", { timeout: 60_000 }, () => {
+  it("a proxy that refuses the CONNECT tunnel → ERR_PROXY_TUNNEL naming its status", bounded, async () => {
+    const raw = await rawServer((s) => s.once("data", () => s.end("HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")));
+    const transport = pool({ env: { HTTPS_PROXY: `http://127.0.0.1:${raw.port}` } });
+    const e = asAxiosError(await failure(instance("https://litellm.test:4000", transport).get("/user/info")));
+    assert.equal(e.code, "ERR_PROXY_TUNNEL");
+    assert.match(e.message, /the proxy refused the tunnel to api_base \(HTTP 407\)/);
+  });
+
+  it("proxy settings that cannot work fail the call before connecting → ERR_PROXY_CONFIG", bounded, async () => {
+    const transport = pool({ env: { HTTPS_PROXY: "socks5://proxy.example:1080" } });
+    const e = asAxiosError(await failure(instance("https://litellm.test:4000", transport).get("/user/info")));
+    assert.equal(e.code, "ERR_PROXY_CONFIG");
+  });
+});
