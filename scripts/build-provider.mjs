@@ -103,7 +103,8 @@ const onlyExactIds = (ids) => ({
 });
 
 /** Libraries the provider loads only for some calls: each becomes its own segment, with its own code cache. */
-const LIBRARIES = { ajv: ["ajv", "ajv-formats"], axios: ["axios"] };
+// undici (under axios) loads on a provider's first API call, its two dispatchers only: no fetch, no WebSocket.
+const LIBRARIES = { ajv: ["ajv", "ajv-formats"], axios: ["axios"], undici: ["undici/lib/dispatcher/agent", "undici/lib/dispatcher/proxy-agent", "undici/lib/dispatcher/dispatcher", "undici/lib/api/api-connect"] };
 const PAYLOAD_PLACEHOLDER = "@@PAYLOAD-INFO@@".padEnd(400, "@");
 
 /** The executable's text for the provider sources under `root` (`minify: false` keeps names, for profiles). */

@@ -1,17 +1,19 @@
-// The axios adapter on node:http against real sockets: how URLs, requests and answers cross the wire, and which
+// The axios adapter on undici against real sockets: how URLs, requests and answers cross the wire, and which
 // error codes failures keep (http.ts and network-errors.ts decide retries and wording from them).
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { once, getEventListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
 import net, { type AddressInfo } from "node:net";
+import path from "node:path";
 import zlib from "node:zlib";
 import { afterEach, describe, it } from "node:test";
 import axios, { type AxiosError, type AxiosInstance, type CreateAxiosDefaults, type InternalAxiosRequestConfig } from "axios";
 import { createSelfSignedCertificate } from "../protocol/self-signed-cert";
 import { isCertificateError } from "./network-errors";
 import { axiosAdapter } from "./axios-adapter";
-import { Http1ConnectionPool, type PoolOptions } from "./http1-connection-pool";
+import { HttpTransport, type TransportOptions } from "./undici-transport";
 import { closedPort, failure } from "./litellm.test-support";
 
 interface Recorded {
@@ -79,14 +81,15 @@ async function rawServer(onConnection: (socket: net.Socket) => void = () => {}) 
   return { port, state };
 }
 
-function pool(options: Partial<PoolOptions> = {}): Http1ConnectionPool {
-  const p = new Http1ConnectionPool({ idleSocketMs: 4000, ...options });
+function pool(options: Partial<TransportOptions> = {}): HttpTransport {
+  // No proxy from the machine's environment: these tests talk to their own servers.
+  const p = new HttpTransport({ idleSocketMs: 4000, env: {}, ...options });
   cleanups.push(() => p.close());
   return p;
 }
 
 /** The instance client.ts builds, pointed at a test server. */
-function instance(baseURL: string, connections: Http1ConnectionPool = pool(), extra: CreateAxiosDefaults = {}): AxiosInstance {
+function instance(baseURL: string, connections: HttpTransport = pool(), extra: CreateAxiosDefaults = {}): AxiosInstance {
   return axios.create({
     baseURL,
     timeout: 5_000,
@@ -105,7 +108,7 @@ function instance(baseURL: string, connections: Http1ConnectionPool = pool(), ex
 }
 
 /** Calls the adapter itself, without axios's request pipeline in front of it (which checks signals on its own). */
-function callAdapter(url: string, signal: AbortSignal, connections: Http1ConnectionPool) {
+function callAdapter(url: string, signal: AbortSignal, connections: HttpTransport) {
   const config = { url, method: "get", headers: new axios.AxiosHeaders(), signal } as InternalAxiosRequestConfig;
   return axiosAdapter(axios, connections)(config);
 }
@@ -508,7 +511,7 @@ describe("https", { timeout: 60_000 }, () => {
     return { base: `https://localhost:${port}`, ca: cert.certPem, connections: () => connections };
   }
 
-  function httpsInstance(base: string, connections: Http1ConnectionPool): AxiosInstance {
+  function httpsInstance(base: string, connections: HttpTransport): AxiosInstance {
     return axios.create({ baseURL: base, responseType: "text", transformResponse: [(d: unknown) => d], adapter: axiosAdapter(axios, connections) });
   }
 
@@ -524,5 +527,146 @@ describe("https", { timeout: 60_000 }, () => {
     const srv = await httpsServer();
     const e = asAxiosError(await failure(httpsInstance(srv.base, pool()).get("/a")));
     assert.ok(isCertificateError(e.code), `expected a certificate code, got ${e.code}`);
+  });
+});
+
+describe("strict: answers that are not valid HTTP/1.1 are refused and their connection dropped", { timeout: 60_000 }, () => {
+  const ok = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+  const bad: { name: string; answer: string; code: RegExp }[] = [
+    { name: "Transfer-Encoding with Content-Length", answer: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", code: /^HPE_/ },
+    { name: "a bare LF that hides a header", answer: "HTTP/1.1 200 OK\r\nContent-Type: application/json\nX-Hidden: 1\r\nContent-Length: 2\r\n\r\n{}", code: /^HPE_/ },
+    { name: "bare LF line ends throughout", answer: "HTTP/1.1 200 OK\nContent-Length: 2\n\n{}", code: /^HPE_/ },
+    { name: "an obs-fold continuation line", answer: "HTTP/1.1 200 OK\r\nX-A: a\r\n b\r\nContent-Length: 2\r\n\r\n{}", code: /^HPE_/ },
+    { name: "a header name that is not a token", answer: "HTTP/1.1 200 OK\r\nX A: b\r\nContent-Length: 2\r\n\r\n{}", code: /^HPE_/ },
+    { name: "NUL in a header value", answer: "HTTP/1.1 200 OK\r\nX-A: a\0b\r\nContent-Length: 2\r\n\r\n{}", code: /^HPE_/ },
+    { name: "two different Content-Lengths", answer: "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", code: /^HPE_/ },
+    { name: "status 000", answer: "HTTP/1.1 000 OK\r\nContent-Length: 2\r\n\r\n{}", code: /^HPE_INVALID_STATUS$/ },
+    { name: "status 600", answer: "HTTP/1.1 600 OK\r\nContent-Length: 2\r\n\r\n{}", code: /^HPE_INVALID_STATUS$/ },
+    { name: "an unasked 100 Continue", answer: "HTTP/1.1 100 Continue\r\n\r\n" + ok, code: /^HPE_/ },
+  ];
+  for (const c of bad) {
+    it(`${c.name} → ${c.code.source}; the next request opens a new connection`, bounded, async () => {
+      let first: net.Socket | undefined;
+      const raw = await rawServer((s) => {
+        first ??= s;
+        s.on("data", () => s.write(s === first ? c.answer : ok));
+      });
+      const http = instance(`http://127.0.0.1:${raw.port}`);
+      const e = asAxiosError(await failure(http.get("/user/info")));
+      assert.match(String(e.code), c.code);
+      assert.equal(e.response, undefined);
+      await closed(first!); // the refused answer's connection is dropped (`bounded` fails the test otherwise)
+      assert.equal((await http.get("/user/info")).data, "{}");
+      assert.ok(raw.state.connections >= 2, "the next request came on a new connection");
+    });
+  }
+
+  it("an interim 103 answer is followed by the real one", bounded, async () => {
+    const raw = await rawServer((s) => s.once("data", () => s.write("HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n" + ok)));
+    assert.equal((await instance(`http://127.0.0.1:${raw.port}`).get("/x")).data, "{}");
+  });
+
+  it("a flood of 1xx answers is cut off by the timeout", bounded, async () => {
+    const raw = await rawServer((s) => {
+      const flood = setInterval(() => (s.writable ? s.write("HTTP/1.1 103 Early Hints\r\n\r\n") : clearInterval(flood)), 5);
+      s.on("close", () => clearInterval(flood));
+    });
+    const e = asAxiosError(await failure(instance(`http://127.0.0.1:${raw.port}`, pool(), { timeout: 300 }).get("/x")));
+    assert.equal(e.code, "ECONNABORTED");
+  });
+
+  it("a server trickling its answer a byte at a time is cut off at the timeout", bounded, async () => {
+    const raw = await rawServer((s) =>
+      s.once("data", () => {
+        const answer = Buffer.from("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(100000));
+        let i = 0;
+        const drip = setInterval(() => (s.writable && i < answer.length ? s.write(answer.subarray(i, ++i)) : clearInterval(drip)), 10);
+        s.on("close", () => clearInterval(drip));
+      }),
+    );
+    const started = Date.now();
+    const e = asAxiosError(await failure(instance(`http://127.0.0.1:${raw.port}`, pool(), { timeout: 400 }).get("/x")));
+    assert.equal(e.code, "ECONNABORTED");
+    assert.ok(Date.now() - started < 3000, "cut off near the timeout, not when the answer ends");
+  });
+});
+
+describe("bounded: answers past the limit fail, naming the endpoint and the limit", { timeout: 60_000 }, () => {
+  const limit = 64 * 1024;
+  it("a Content-Length over the limit is refused before its body is read", bounded, async () => {
+    const raw = await rawServer((s) => s.once("data", () => s.write(`HTTP/1.1 200 OK\r\nContent-Length: ${3 * 1024 ** 3}\r\n\r\n`)));
+    const e = asAxiosError(await failure(instance(`http://127.0.0.1:${raw.port}`, pool({ maxResponseBytes: limit })).get("/user/info")));
+    assert.equal(e.code, "ERR_RESPONSE_TOO_LARGE");
+    assert.match(e.message, /the answer to GET http:\/\/127\.0\.0\.1:\d+\/user\/info announces 3 GiB, more than the 64 KiB limit/);
+  });
+
+  it("a chunked body growing past the limit is cut off and its connection dropped", bounded, async () => {
+    let closedByClient!: () => void;
+    const gone = new Promise<void>((resolve) => (closedByClient = resolve));
+    const raw = await rawServer((s) => {
+      s.on("close", () => closedByClient());
+      s.once("data", () => {
+        s.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const chunk = `4000\r\n${"x".repeat(0x4000)}\r\n`;
+        const flood = setInterval(() => (s.writable ? s.write(chunk) : clearInterval(flood)), 1);
+        s.on("close", () => clearInterval(flood));
+      });
+    });
+    const e = asAxiosError(await failure(instance(`http://127.0.0.1:${raw.port}`, pool({ maxResponseBytes: limit })).get("/user/info")));
+    assert.equal(e.code, "ERR_RESPONSE_TOO_LARGE");
+    assert.match(e.message, /is larger than the 64 KiB limit; the connection was dropped/);
+    await gone;
+  });
+
+  for (const [name, compress] of [
+    ["gzip", (b: Buffer) => zlib.gzipSync(b)],
+    ["br", (b: Buffer) => zlib.brotliCompressSync(b)],
+    ["deflate", (b: Buffer) => zlib.deflateSync(b)],
+  ] as const) {
+    it(`a ${name} bomb stops inflating at the limit`, bounded, async () => {
+      const bomb = compress(Buffer.alloc(8 * 1024 * 1024, 0x20));
+      const srv = await httpServer((_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": name });
+        res.end(bomb);
+      });
+      assert.ok(bomb.length < limit, "the compressed body itself is under the limit");
+      const e = asAxiosError(await failure(instance(srv.base, pool({ maxResponseBytes: limit })).get("/user/info")));
+      assert.equal(e.code, "ERR_RESPONSE_TOO_LARGE");
+      assert.match(e.message, /decompresses to more than the 64 KiB limit/);
+    });
+  }
+
+  it("an answer exactly at the limit is whole", bounded, async () => {
+    const srv = await httpServer((_req, res) => res.end("y".repeat(limit)));
+    assert.equal(((await instance(srv.base, pool({ maxResponseBytes: limit })).get("/x")).data as string).length, limit);
+  });
+});
+
+describe("the process", { timeout: 60_000 }, () => {
+  it("idle pooled connections do not keep it alive", { timeout: 30_000 }, async () => {
+    const srv = await httpServer((req, res) => res.end(`answer to ${req.url}`));
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "axios-adapter.test-support.ts"), srv.base], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    const [code] = (await once(child, "exit")) as [number];
+    assert.equal(code, 0);
+    assert.equal(out, "200 answer to /first\n200 answer to /second\n");
+    assert.equal(srv.sockets.length, 1, "both requests on one connection, left idle at exit");
+  });
+});
+
+describe("proxies", { timeout: 60_000 }, () => {
+  it("a proxy that refuses the CONNECT tunnel → ERR_PROXY_TUNNEL naming its status", bounded, async () => {
+    const raw = await rawServer((s) => s.once("data", () => s.end("HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")));
+    const transport = pool({ env: { HTTPS_PROXY: `http://127.0.0.1:${raw.port}` } });
+    const e = asAxiosError(await failure(instance("https://litellm.test:4000", transport).get("/user/info")));
+    assert.equal(e.code, "ERR_PROXY_TUNNEL");
+    assert.match(e.message, /the proxy refused the tunnel to api_base \(HTTP 407\)/);
+  });
+
+  it("proxy settings that cannot work fail the call before connecting → ERR_PROXY_CONFIG", bounded, async () => {
+    const transport = pool({ env: { HTTPS_PROXY: "socks5://proxy.example:1080" } });
+    const e = asAxiosError(await failure(instance("https://litellm.test:4000", transport).get("/user/info")));
+    assert.equal(e.code, "ERR_PROXY_CONFIG");
   });
 });

@@ -4,7 +4,8 @@ import { isLiteLLMError, LiteLLMError } from "./errors";
 import { expectObject, malformed, num, str } from "./answers";
 import { callWithRetries, defaultRetryPolicy, type CallOptions, type HttpResult, type RetryPolicy } from "./http";
 import { axiosAdapter } from "./axios-adapter";
-import { Http1ConnectionPool } from "./http1-connection-pool";
+import { HttpTransport } from "./undici-transport";
+import type { ProxyEnv } from "./proxy-environment";
 import { secretScrubber } from "./scrub";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
 
@@ -17,6 +18,10 @@ export interface ClientOptions {
   caPem?: string;
   insecureSkipVerify?: boolean;
   userAgent?: string;
+  /** The largest answer accepted, on the wire and decompressed (default 16 MiB). */
+  maxResponseBytes?: number;
+  /** Where HTTP_PROXY, HTTPS_PROXY and NO_PROXY are read (default: this process's environment). */
+  proxyEnv?: ProxyEnv;
 }
 
 export class LiteLLMClient {
@@ -145,12 +150,14 @@ function createHttp(o: ClientOptions): AxiosInstance {
   // Loaded on first use: validate-only provider processes never pay for axios.
   const axios = require("axios") as AxiosStatic;
   const base = o.apiBase.replace(/\/+$/, "");
-  const pool = new Http1ConnectionPool({
+  const transport = new HttpTransport({
     // Idle connections are dropped before LiteLLM's server (uvicorn keeps them 5 s) closes them, so a call
     // that is not safe to retry never goes out on a connection the server is closing.
     idleSocketMs: 4000,
     rejectUnauthorized: !o.insecureSkipVerify,
     ca: o.caPem ? [...(require("node:tls") as typeof import("node:tls")).rootCertificates, o.caPem] : undefined,
+    maxResponseBytes: o.maxResponseBytes,
+    env: o.proxyEnv,
   });
   return axios.create({
     baseURL: base,
@@ -164,7 +171,7 @@ function createHttp(o: ClientOptions): AxiosInstance {
     responseType: "text",
     transformResponse: [(d: unknown) => d],
     validateStatus: () => true,
-    adapter: axiosAdapter(axios, pool),
+    adapter: axiosAdapter(axios, transport),
   });
 }
 

@@ -1,6 +1,6 @@
 // A failed call to LiteLLM: the status, LiteLLM's own message, and whether the call had been retried.
 // Decisions are made on the status, never on the message text.
-import { isCertificateError } from "./network-errors";
+import { isCertificateError, isProxyError } from "./network-errors";
 
 export class LiteLLMError extends Error {
   override readonly name = "LiteLLMError";
@@ -45,7 +45,7 @@ function describe(method: string, path: string, status: number, message: string,
 
 function hint(status: number, code: string | undefined): string {
   if (status === 0) {
-    if (code === "ERR_CANCELED" || isCertificateError(code)) return "";
+    if (code === "ERR_CANCELED" || code === "ERR_RESPONSE_TOO_LARGE" || isCertificateError(code) || isProxyError(code)) return "";
     return " Check that api_base points at a running LiteLLM proxy and that it is reachable from here; raise request_timeout for a slow proxy.";
   }
   if (status === 401) return " Check api_key (or LITELLM_API_KEY): it must be the proxy's master key.";

@@ -2,7 +2,7 @@
 // backoff and full jitter, honouring Retry-After, within a bounded total time, and cancelled by the stop signal.
 import type { AxiosInstance } from "axios";
 import { LiteLLMError, serverMessageFrom } from "./errors";
-import { describeNetworkError, isCertificateError, type NetworkFailure } from "./network-errors";
+import { describeNetworkError, isCertificateError, isProxyError, type NetworkFailure } from "./network-errors";
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -111,7 +111,9 @@ async function attemptOnce(http: AxiosInstance, opts: CallOptions, data: string 
 function judge(result: Attempt, idempotent: boolean): { retryable: boolean; mayHaveActed: boolean } {
   if (result.kind === "failure") {
     const { code } = result.failure;
-    if (isCertificateError(code)) return { retryable: false, mayHaveActed: false };
+    if (isCertificateError(code) || isProxyError(code)) return { retryable: false, mayHaveActed: false };
+    // The same oversized answer would come again; LiteLLM may have acted on the request that produced it.
+    if (code === "ERR_RESPONSE_TOO_LARGE") return { retryable: false, mayHaveActed: true };
     // A refused connection never reached LiteLLM; anything else (reset, timeout) may have.
     const refused = code === "ECONNREFUSED";
     return { retryable: refused || idempotent, mayHaveActed: !refused };

@@ -27,6 +27,11 @@ export function isCertificateError(code: string | undefined): boolean {
   return code !== undefined && certificateCodes.has(code);
 }
 
+/** Failures that happen before anything reaches LiteLLM and that a retry meets again: the proxy setup. */
+export function isProxyError(code: string | undefined): boolean {
+  return code === "ERR_PROXY_CONFIG" || code === "ERR_PROXY_TUNNEL";
+}
+
 export function describeNetworkError({ code, message }: NetworkFailure): string {
   if (isCertificateError(code)) return describeCertificateError(code!, message);
   switch (code) {
@@ -40,10 +45,17 @@ export function describeNetworkError({ code, message }: NetworkFailure): string 
     case "ENOTFOUND":
     case "EAI_AGAIN":
       return "the host name in api_base does not resolve";
+    case "ERR_RESPONSE_TOO_LARGE":
+      return `${message}. Is api_base a LiteLLM proxy?`;
+    case "ERR_PROXY_CONFIG":
+      return `the proxy settings are unusable: ${message}. Fix HTTP_PROXY/HTTPS_PROXY, or list api_base's host in NO_PROXY`;
+    case "ERR_PROXY_TUNNEL":
+      return `${message}. Check HTTPS_PROXY and the proxy's credentials, or list api_base's host in NO_PROXY`;
     case "EPROTO":
     case "ERR_SSL_WRONG_VERSION_NUMBER":
       return `TLS handshake failed (${code}); is api_base https:// while the proxy speaks plain http?`;
     default:
+      if (code?.startsWith("HPE_")) return `the answer is not valid HTTP/1.1 (${code}: ${message}); is something other than LiteLLM, or a broken proxy, at api_base?`;
       return code ? `${code}: ${message || "network error"}` : message || "network error";
   }
 }

@@ -1,11 +1,11 @@
 // A developer's probe: the CPU one GET /user/info costs the caller, against the emulator in another process,
-// through Node's http client, through our HTTP/1.1 pool, through axios configured as provider/litellm
-// configures it (our adapter on the pool), and through axios on its own http adapter.
+// through Node's http client, through undici's dispatcher alone, through axios configured as provider/litellm
+// configures it (our adapter on undici), and through axios on its own http adapter.
 //   node --import tsx scripts/bench/http-client-cost.ts [requests]
 import http from "node:http";
 import type { AxiosStatic } from "axios";
 import { axiosAdapter } from "../../provider/litellm/axios-adapter";
-import { Http1ConnectionPool } from "../../provider/litellm/http1-connection-pool";
+import { HttpTransport } from "../../provider/litellm/undici-transport";
 import { startBenchEmulator } from "./emulator-process";
 
 async function main(): Promise<void> {
@@ -27,19 +27,22 @@ async function main(): Promise<void> {
         req.on("error", reject);
         req.end();
       });
-    const pool = new Http1ConnectionPool({ idleSocketMs: 4000 });
-    const ourPool = async () => {
-      const res = await pool.request({ protocol: "http:", hostname: url.hostname, port: url.port, method: "GET", path, headers }).response;
-      JSON.parse(res.body.toString("utf8"));
+    const transport = new HttpTransport({ idleSocketMs: 4000, env: {} });
+    const dispatcher = transport.dispatcherFor(url.origin);
+    // undici's own promise API (a body stream per answer) on the same dispatcher: undici without our adapter.
+    const { request } = require("undici") as typeof import("undici");
+    const undiciAlone = async () => {
+      const res = await request(`${url.origin}${path}`, { dispatcher, headers });
+      JSON.parse(await res.body.text());
     };
     const axios = require("axios") as AxiosStatic;
     const config = { baseURL: emulator.url, headers, responseType: "text" as const, transformResponse: [(d: unknown) => d], validateStatus: () => true };
-    const asConfigured = axios.create({ ...config, adapter: axiosAdapter(axios, new Http1ConnectionPool({ idleSocketMs: 4000 })) });
+    const asConfigured = axios.create({ ...config, adapter: axiosAdapter(axios, new HttpTransport({ idleSocketMs: 4000, env: {} })) });
     const ownAdapter = axios.create({ ...config, adapter: "http", maxRedirects: 0, httpAgent: new http.Agent({ keepAlive: true }), proxy: false });
     const viaAxios = (instance: typeof asConfigured) => async () => void JSON.parse((await instance.request({ method: "GET", url: "/user/info", params: { user_id: "absent" } })).data as string);
     const clients = [
       ["node:http", nodeHttp],
-      ["our pool", ourPool],
+      ["undici dispatcher.request", undiciAlone],
       ["axios + our adapter (provider/litellm)", viaAxios(asConfigured)],
       ["axios + its http adapter", viaAxios(ownAdapter)],
     ] as const;
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
         console.log(`${name.padEnd(40)} ${round.padEnd(18)} ${((cpu.user + cpu.system) / count).toFixed(0).padStart(5)} µs CPU/request`);
       }
     }
-    pool.close();
+    await transport.close();
   } finally {
     await emulator.stop();
   }

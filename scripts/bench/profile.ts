@@ -51,11 +51,12 @@ export function layerOf(file: string): string {
   if (/^provider\/protocol\//.test(file)) return "protobuf and RPC dispatch";
   if (/^provider\/framework\//.test(file)) return "framework (plan rules, validation input, diagnostics)";
   if (/^provider\/resources\//.test(file)) return "litellm_user and the other resources";
-  if (/^provider\/litellm\/(http1-|axios-adapter)/.test(file)) return "our HTTP/1.1 transport";
+  if (/^provider\/litellm\/(axios-adapter|undici-transport|content-decoding|transport-errors|proxy-environment)/.test(file)) return "our transport adapter (axios → undici)";
   if (/^provider\/litellm\//.test(file)) return "LiteLLM client (calls, retries, answers)";
   if (/^provider\/launcher\//.test(file)) return "launcher";
   if (/node_modules\/axios\//.test(file)) return "axios";
   if (/node_modules\/ajv/.test(file)) return "ajv";
+  if (/node_modules\/undici\//.test(file)) return "undici (HTTP/1.1 client, llhttp)";
   return /node_modules\//.test(file) ? "other libraries (axios's dependencies)" : "other of ours (logging, main)";
 }
 
@@ -114,7 +115,7 @@ export function summarizeProfile(profile: CpuProfile, segments: Map<string, stri
 }
 
 /** The segments embedded in a provider executable, by name, in build order (core first). */
-export function readSegments(executable: string, names = ["core", "ajv", "axios"]): Map<string, string> {
+export function readSegments(executable: string, names = ["core", "ajv", "axios", "undici"]): Map<string, string> {
   const text = fs.readFileSync(executable, "latin1");
   const payload = text.slice(text.indexOf(PAYLOAD_MARKER) + PAYLOAD_MARKER.length);
   const parts = payload.split(`\n${SEGMENT_START}`);

@@ -15,8 +15,8 @@ const segment = [
   "function answerUnary() {}",
   "// node_modules/axios/lib/core/Axios.js",
   "function request() {}",
-  "// provider/litellm/http1-connection-pool.ts",
-  "class Http1ConnectionPool {}",
+  "// provider/litellm/undici-transport.ts",
+  "class HttpTransport {}",
 ].join("\n");
 
 describe("bench:profile's attribution", () => {
@@ -25,13 +25,14 @@ describe("bench:profile's attribution", () => {
     assert.equal(lines(0), "");
     assert.equal(lines(2), "provider/protocol/grpc-server.ts");
     assert.equal(lines(4), "node_modules/axios/lib/core/Axios.js");
-    assert.equal(lines(6), "provider/litellm/http1-connection-pool.ts");
+    assert.equal(lines(6), "provider/litellm/undici-transport.ts");
   });
 
   it("names the layers docs/performance.md uses", () => {
     assert.match(layerOf("provider/protocol/grpc-server.ts"), /gRPC server/);
     assert.match(layerOf("provider/protocol/codec/decode-msgpack.ts"), /codec/);
-    assert.match(layerOf("provider/litellm/http1-connection-pool.ts"), /HTTP\/1\.1 transport/);
+    assert.match(layerOf("provider/litellm/undici-transport.ts"), /transport adapter/);
+    assert.match(layerOf("node_modules/undici/lib/dispatcher/client-h1.js"), /undici/);
     assert.match(layerOf("provider/litellm/client.ts"), /LiteLLM client/);
     assert.equal(layerOf("node_modules/axios/lib/core/Axios.js"), "axios");
   });
@@ -69,7 +70,7 @@ describe("bench:profile's attribution", () => {
       const exe = path.join(dir, "terraform-provider-litellm");
       fs.writeFileSync(exe, await buildProviderExecutable(root, { minify: false }));
       const segments = readSegments(exe);
-      assert.deepEqual([...segments.keys()], ["core", "ajv", "axios"]);
+      assert.deepEqual([...segments.keys()], ["core", "ajv", "axios", "undici"]);
       const core = segments.get("core")!;
       const lines = moduleLines(core);
       const at = core.split("\n").findIndex((l) => l.includes("function createGrpcServer("));

@@ -68,6 +68,12 @@ ${rows.map((r) => `| ${r.id} | ${cell(r.scenario)} | ${cell(r.faults)} | ${cell(
   user, so state holds what LiteLLM has; a failed delete keeps the user in state.
 - **Timeouts and Ctrl-C.** \`request_timeout\` bounds each request; StopProvider cancels requests in flight,
   backoff and \`Retry-After\` waits at once.
+- **Bounded, strict answers.** undici (llhttp) reads LiteLLM's answers: ambiguous framing (Transfer-Encoding
+  with Content-Length), malformed header lines, bare LF, obs-fold and status codes outside 100–599 are errors,
+  and the connection is dropped. An answer over 16 MiB, on the wire or once decompressed, fails with an error
+  naming the endpoint and the limit, and is not retried.
+- **Proxies.** \`HTTPS_PROXY\`, \`HTTP_PROXY\` and \`NO_PROXY\` are read as Go reads them; https goes through a
+  \`CONNECT\` tunnel with LiteLLM's certificate checked end to end; loopback is never proxied.
 - **Secrets.** Error text is scrubbed of the master key and anything shaped like a LiteLLM key; provider logs and
   diagnostics redact every key the provider has seen.
 `;
