@@ -9,6 +9,8 @@ import type { RequestLog } from "./request-log";
 import { keyColumnsView, userRowView } from "./rows";
 import type { EmulatorStore } from "./store";
 import { membershipView, teamRowView } from "./team-rows";
+import { budgetRowView } from "./governance-rows";
+import { organizationWithMembersView, tagView } from "./governance-views";
 
 export interface ControlDeps {
   store: EmulatorStore;
@@ -38,6 +40,9 @@ export function handleControl(req: EmuRequest, deps: ControlDeps): EmuResponse {
         keys: [...deps.store.keys.values()].map(keyColumnsView),
         teams: [...deps.store.teams.values()].map(teamRowView),
         team_memberships: [...deps.store.memberships.values()].map((m) => membershipView(m, m.budget_id === null ? undefined : deps.store.budgets.get(m.budget_id))),
+        budgets: [...deps.store.budgets.values()].map(budgetRowView),
+        organizations: [...deps.store.organizations.values()].map((o) => organizationWithMembersView(deps.store, o)),
+        tags: [...deps.store.tags.values()].map((t) => tagView(deps.store, t, true)),
       });
     case "POST /_emulator/reset":
       deps.reset();

@@ -18,7 +18,7 @@ export interface EmulatorOptions {
   masterKey?: string;
   /** Behave like LiteLLM ≤ 1.80.7 (see docs/emulator.md). */
   legacy?: boolean;
-  /** Behave as with an enterprise licence: team admins can be assigned (default false, like open-source LiteLLM). */
+  /** Behave as with an enterprise licence: team admins can be assigned, budgets take model_max_budget (default false, like open-source LiteLLM). */
   enterprise?: boolean;
   /** PEM text; serve https when given. */
   tls?: { cert: string; key: string };

@@ -68,7 +68,7 @@ describe("request log and state inspection", () => {
   });
 
   it("answers FastAPI's 404, 405 and trailing-slash 307", async () => {
-    const notFound = await get(ctx.emu, "/organization/new", ADMIN);
+    const notFound = await get(ctx.emu, "/no/such/route", ADMIN);
     assert.deepEqual([notFound.status, notFound.body], [404, { detail: "Not Found" }]);
     const wrongMethod = await get(ctx.emu, "/user/new", ADMIN);
     assert.deepEqual([wrongMethod.status, wrongMethod.body], [405, { detail: "Method Not Allowed" }]);

@@ -3,6 +3,7 @@
 
 import type { KeyRow, UserRow } from "./rows";
 import type { BudgetRow, MembershipRow, TeamRow } from "./team-rows";
+import type { OrganizationRow, OrgMembershipRow, TagRow } from "./governance-rows";
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -17,8 +18,14 @@ export class EmulatorStore {
   readonly teams = new Map<string, TeamRow>();
   /** membershipKey(team_id, user_id) → row. */
   readonly memberships = new Map<string, MembershipRow>();
-  /** budget_id → row (team members' budgets). */
+  /** budget_id → row (budgets of their own, and those of team members, organizations and tags). */
   readonly budgets = new Map<string, BudgetRow>();
+  /** organization_id → row. */
+  readonly organizations = new Map<string, OrganizationRow>();
+  /** membershipKey(organization_id, user_id) → row. */
+  readonly orgMemberships = new Map<string, OrgMembershipRow>();
+  /** tag_name → row. */
+  readonly tags = new Map<string, TagRow>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly keysByUser = new Map<string, Set<string>>();
   private readonly insertOrder = new Map<string, number>();
@@ -56,6 +63,7 @@ export class EmulatorStore {
       team.members_with_roles = team.members_with_roles.filter((m) => m.user_id !== userId);
       this.deleteMembership(team.team_id, userId);
     }
+    for (const m of [...this.orgMemberships.values()]) if (m.user_id === userId) this.deleteOrgMembership(m.organization_id, userId);
     if (row.user_email != null) this.byEmail.get(normaliseEmail(row.user_email))?.delete(userId);
     this.users.delete(userId);
     this.insertOrder.delete(userId);
@@ -127,7 +135,28 @@ export class EmulatorStore {
     this.memberships.delete(membershipKey(teamId, userId));
   }
 
+  membershipsOfOrganization(organizationId: string): OrgMembershipRow[] {
+    return [...this.orgMemberships.values()].filter((m) => m.organization_id === organizationId);
+  }
+
+  getOrgMembership(organizationId: string, userId: string): OrgMembershipRow | undefined {
+    return this.orgMemberships.get(membershipKey(organizationId, userId));
+  }
+
+  putOrgMembership(row: OrgMembershipRow): void {
+    this.orgMemberships.set(membershipKey(row.organization_id, row.user_id), row);
+  }
+
+  deleteOrgMembership(organizationId: string, userId: string): OrgMembershipRow | undefined {
+    const row = this.getOrgMembership(organizationId, userId);
+    this.orgMemberships.delete(membershipKey(organizationId, userId));
+    return row;
+  }
+
   clear(): void {
+    this.organizations.clear();
+    this.orgMemberships.clear();
+    this.tags.clear();
     this.users.clear();
     this.keys.clear();
     this.teams.clear();

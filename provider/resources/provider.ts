@@ -11,6 +11,12 @@ import { userDataSource } from "./user/data-source";
 import { teamResource } from "./team/resource";
 import { teamDataSource } from "./team/data-source";
 import { teamMemberResource } from "./team-member/resource";
+import { budgetResource } from "./budget/resource";
+import { budgetDataSource } from "./budget/data-source";
+import { organizationResource } from "./organization/resource";
+import { organizationDataSource, organizationsDataSource } from "./organization/data-sources";
+import { organizationMemberResource } from "./organization-member/resource";
+import { tagResource } from "./tag/resource";
 import packageJson from "../../package.json";
 
 const defaultTimeoutSeconds = 30;
@@ -69,8 +75,8 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
     });
   },
 
-  resources: [userResource, teamResource, teamMemberResource],
-  dataSources: [userDataSource, teamDataSource],
+  resources: [userResource, teamResource, teamMemberResource, budgetResource, organizationResource, organizationMemberResource, tagResource],
+  dataSources: [userDataSource, teamDataSource, budgetDataSource, organizationDataSource, organizationsDataSource],
 };
 
 function envNumber(v: string | undefined): number | undefined {

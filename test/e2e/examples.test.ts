@@ -117,6 +117,13 @@ test("registry-layout examples validate", async () => {
     "resources/litellm_team/resource.tf": { "main.tf": read("resources/litellm_team/resource.tf"), "providers.tf": providerBlock },
     "resources/litellm_team_member/resource.tf": { "main.tf": read("resources/litellm_team_member/resource.tf"), "providers.tf": providerBlock },
     "data-sources/litellm_team/data-source.tf": { "main.tf": read("data-sources/litellm_team/data-source.tf"), "providers.tf": providerBlock },
+    "resources/litellm_budget/resource.tf": { "main.tf": read("resources/litellm_budget/resource.tf"), "providers.tf": providerBlock },
+    "resources/litellm_organization/resource.tf": { "main.tf": read("resources/litellm_organization/resource.tf"), "providers.tf": providerBlock },
+    "resources/litellm_organization_member/resource.tf": { "main.tf": read("resources/litellm_organization_member/resource.tf"), "providers.tf": providerBlock },
+    "resources/litellm_tag/resource.tf": { "main.tf": read("resources/litellm_tag/resource.tf"), "providers.tf": providerBlock },
+    "data-sources/litellm_budget/data-source.tf": { "main.tf": read("data-sources/litellm_budget/data-source.tf"), "providers.tf": providerBlock },
+    "data-sources/litellm_organization/data-source.tf": { "main.tf": read("data-sources/litellm_organization/data-source.tf"), "providers.tf": providerBlock },
+    "data-sources/litellm_organizations/data-source.tf": { "main.tf": read("data-sources/litellm_organizations/data-source.tf"), "providers.tf": providerBlock },
   };
   for (const [example, files] of Object.entries(cases)) {
     const ws = workspace();

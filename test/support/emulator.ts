@@ -30,7 +30,7 @@ export async function emulatorState(emu: TestEmulator): Promise<EmulatorState> {
 }
 
 /** Calls a LiteLLM endpoint with the master key, as an out-of-band admin would. */
-export async function adminCall(emu: TestEmulator, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function adminCall(emu: TestEmulator, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${emu.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${emu.masterKey}`, "Content-Type": "application/json" },

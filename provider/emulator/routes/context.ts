@@ -8,7 +8,7 @@ export interface RouteContext {
   store: EmulatorStore;
   /** LiteLLM ≤ 1.80.7 behaviour (reference §10). */
   legacy: boolean;
-  /** An enterprise licence (LiteLLM's premium_user): needed to make team admins. */
+  /** An enterprise licence (LiteLLM's premium_user): needed to make team admins and to set model_max_budget. */
   enterprise: boolean;
   now(): number;
   caller: Caller;

@@ -1,6 +1,16 @@
 // The LiteLLM routes the emulator serves. All of them need an admin caller except the liveliness probe.
 
 import type { RouteHandler } from "./context";
+import { budgetDelete } from "./budget-delete";
+import { budgetNew } from "./budget-new";
+import { budgetInfo, budgetList } from "./budget-read";
+import { budgetUpdate } from "./budget-update";
+import { organizationDelete } from "./organization-delete";
+import { organizationMemberAdd, organizationMemberDelete, organizationMemberUpdate } from "./organization-members";
+import { organizationNew } from "./organization-new";
+import { organizationInfo, organizationList } from "./organization-read";
+import { organizationUpdate } from "./organization-update";
+import { tagDelete, tagInfo, tagList, tagNew, tagUpdate } from "./tags";
 import { keyDelete } from "./key-delete";
 import { keyGenerate } from "./key-generate";
 import { keyInfo } from "./key-info";
@@ -47,4 +57,22 @@ export const ROUTES: Record<string, Record<string, Route>> = {
   "/team/member_add": { POST: { handler: teamMemberAdd } },
   "/team/member_update": { POST: { handler: teamMemberUpdate } },
   "/team/member_delete": { POST: { handler: teamMemberDelete } },
+  "/budget/new": { POST: { handler: budgetNew } },
+  "/budget/info": { POST: { handler: budgetInfo } },
+  "/budget/list": { GET: { handler: budgetList } },
+  "/budget/update": { POST: { handler: budgetUpdate } },
+  "/budget/delete": { POST: { handler: budgetDelete } },
+  "/organization/new": { POST: { handler: organizationNew } },
+  "/organization/info": { GET: { handler: organizationInfo } },
+  "/organization/list": { GET: { handler: organizationList } },
+  "/organization/update": { PATCH: { handler: organizationUpdate } },
+  "/organization/delete": { DELETE: { handler: organizationDelete } },
+  "/organization/member_add": { POST: { handler: organizationMemberAdd } },
+  "/organization/member_update": { PATCH: { handler: organizationMemberUpdate } },
+  "/organization/member_delete": { DELETE: { handler: organizationMemberDelete } },
+  "/tag/new": { POST: { handler: tagNew } },
+  "/tag/update": { POST: { handler: tagUpdate } },
+  "/tag/info": { POST: { handler: tagInfo } },
+  "/tag/list": { GET: { handler: tagList } },
+  "/tag/delete": { POST: { handler: tagDelete } },
 };

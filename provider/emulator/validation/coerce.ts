@@ -82,3 +82,17 @@ function parsePythonFloat(text: string): number | undefined {
   if (word === "nan") return NaN;
   return undefined;
 }
+
+/** Union[List[X], X]: one item, or a list whose first bad item is the issue. */
+export function oneOrMany(item: Coercer): Coercer {
+  return (input) => {
+    if (!Array.isArray(input)) return item(input);
+    const values: unknown[] = [];
+    for (const element of input) {
+      const result = item(element);
+      if (!result.ok) return result;
+      values.push(result.value);
+    }
+    return { ok: true, value: values };
+  };
+}

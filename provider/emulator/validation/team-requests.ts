@@ -1,7 +1,7 @@
 // The request models of the /team endpoints (docs/teams-api.md), as field tables in LiteLLM's field order.
 
 import type { ValidationIssue } from "../errors";
-import { bool, dict, float, int, list, str, type Coercer, type Coerced } from "./coerce";
+import { bool, dict, float, int, list, oneOrMany, str, type Coercer, type Coerced } from "./coerce";
 import type { ModelSpec } from "./model";
 
 const f = (coerce: Coercer) => ({ coerce });
@@ -39,16 +39,7 @@ export const member: Coercer = (input): Coerced => {
 };
 
 /** Union[List[Member], Member]. */
-const memberOrMembers: Coercer = (input) => {
-  if (!Array.isArray(input)) return member(input);
-  const values: unknown[] = [];
-  for (const item of input) {
-    const result = member(item);
-    if (!result.ok) return result;
-    values.push(result.value);
-  }
-  return { ok: true, value: values };
-};
+const memberOrMembers = oneOrMany(member);
 
 /** TeamBase plus NewTeamRequest's own fields; `since2026` fields are unknown to a legacy proxy. */
 export function newTeamRequest(legacy: boolean): ModelSpec {

@@ -1,0 +1,2 @@
+# Import an organization by its organization_id.
+terraform import litellm_organization.research 5f0f3c3e-6f1c-4f5e-9d61-0c7c1f6b2a10

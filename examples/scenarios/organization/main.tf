@@ -1,0 +1,99 @@
+# An organization with a shared budget, two teams with their members, the
+# organization's members, and a tag with a budget of its own.
+
+resource "litellm_budget" "acme" {
+  max_budget      = 5000
+  soft_budget     = 4000
+  budget_duration = "monthly"
+  tpm_limit       = 1000000
+}
+
+resource "litellm_organization" "acme" {
+  organization_alias = "acme"
+  models             = ["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet"]
+  budget_id          = litellm_budget.acme.budget_id
+
+  metadata = jsonencode({
+    cost_center = "ACME-001"
+  })
+}
+
+resource "litellm_user" "lead" {
+  user_email = "acme-lead@example.com"
+  user_role  = "user"
+}
+
+resource "litellm_user" "dev" {
+  user_email = "acme-dev@example.com"
+  user_role  = "user"
+}
+
+resource "litellm_user" "analyst" {
+  user_email = "acme-analyst@example.com"
+  user_role  = "user"
+}
+
+resource "litellm_organization_member" "lead" {
+  organization_id = litellm_organization.acme.organization_id
+  user_id         = litellm_user.lead.user_id
+  role            = "org_admin"
+}
+
+resource "litellm_organization_member" "dev" {
+  organization_id            = litellm_organization.acme.organization_id
+  user_id                    = litellm_user.dev.user_id
+  max_budget_in_organization = 300
+}
+
+resource "litellm_organization_member" "analyst" {
+  organization_id = litellm_organization.acme.organization_id
+  user_email      = litellm_user.analyst.user_email
+  role            = "internal_user_viewer"
+}
+
+resource "litellm_team" "platform" {
+  team_alias      = "acme-platform"
+  models          = ["gpt-4o", "gpt-4o-mini"]
+  max_budget      = 1000
+  budget_duration = "monthly"
+}
+
+resource "litellm_team" "data" {
+  team_alias      = "acme-data"
+  models          = ["claude-3-5-sonnet"]
+  max_budget      = 500
+  budget_duration = "monthly"
+}
+
+resource "litellm_team_member" "platform_lead" {
+  team_id = litellm_team.platform.team_id
+  user_id = litellm_user.lead.user_id
+  role    = "user"
+}
+
+resource "litellm_team_member" "platform_dev" {
+  team_id            = litellm_team.platform.team_id
+  user_id            = litellm_user.dev.user_id
+  max_budget_in_team = 200
+}
+
+resource "litellm_team_member" "data_analyst" {
+  team_id = litellm_team.data.team_id
+  user_id = litellm_user.analyst.user_id
+}
+
+resource "litellm_tag" "batch" {
+  name            = "acme-batch"
+  description     = "ACME's nightly batch jobs"
+  models          = ["gpt-4o-mini"]
+  max_budget      = 100
+  budget_duration = "daily"
+}
+
+data "litellm_organization" "acme" {
+  organization_id = litellm_organization.acme.organization_id
+}
+
+output "acme_budget" {
+  value = data.litellm_organization.acme.max_budget
+}

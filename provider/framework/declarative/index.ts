@@ -1,0 +1,26 @@
+// Declarative resources: a resource is one declaration, and the framework derives its handlers.
+//
+//   declareResource({ typeName, noun, attributes, api, describeError, constraints?, checks?, importId? }, extras?)
+//   declareDataSource({ typeName, noun, attributes, lookups, idOf, describeError })
+//
+// Per attribute (AttributeDeclaration): `field` (API field, dotted for nested), `send` (body key or false),
+// `codec` (conversion and semantic equality: text, number, bool, optionalAmount, stringList, spelledText,
+// jsonObjectText with server-owned keys, numberMap; or your own), and how it behaves:
+//   computed       read only (spend, created_at)        volatile      unknown in a plan that changes the object
+//   serverDefault  LiteLLM may fill it; null config keeps what the server has, no diff
+//   forceNew       a change replaces                    default       the plan's value for null config
+//   whenRemoved    "clear" (send codec.clear), "replace" or "keep" (with a warning in the plan) when LiteLLM cannot clear it
+//   alwaysSend     sent on every update                 writeOnly     not returned by the API; state keeps it
+// From that: create sends every planned value, stores the id the api returns, reads back and reports each
+// planned value LiteLLM did not keep (attribute path); read builds state from the API keeping the user's
+// spelling where it means the same (so drift shows only real changes, and a gone object leaves state);
+// update sends what changed (removed attributes as their clearing value, server-owned metadata keys merged
+// from a fresh read); import reads by id (`importId` parses compound ids). The api functions are the
+// declaration's own (the framework imports no client); `describeError` turns their errors into messages.
+// Quirks go in `extras` (modifyPlan, validate). Cross-attribute checks: ../validators.ts (exactlyOneOf...).
+export * from "./codec";
+export type { AttributeDeclaration, Body, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, ApiErrorInfo } from "./declaration";
+export { declareResource, type ResourceExtras } from "./resource";
+export { declareDataSource, type DataSourceDeclaration, type Lookup } from "./data-source";
+export { stateFromRemote, fieldValue } from "./mapping";
+export { exactlyOneOf, atMostOneOf, requiresAlso, type ConfigCheck } from "../validators";

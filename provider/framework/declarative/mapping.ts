@@ -1,0 +1,103 @@
+// Between state and the API, derived from the declaration: request bodies, state built from what the API
+// holds (keeping the user's spelling where it means the same), and the read-back comparison.
+import { isUnknown, valuesEqual, type TfObject, type TfValue } from "../../values/value";
+import type { AttributeDeclaration, Body, Remote, ResourceDeclaration } from "./declaration";
+
+export function fieldOf(name: string, a: AttributeDeclaration): string {
+  return a.field ?? name;
+}
+
+/** The body key, or undefined for attributes never sent. */
+export function sendKey(name: string, a: AttributeDeclaration): string | undefined {
+  if (a.computed || a.send === false) return undefined;
+  return a.send ?? fieldOf(name, a).split(".").pop()!;
+}
+
+/** A field of the API object; dotted paths reach into nested objects. */
+export function fieldValue(remote: Remote, path: string): unknown {
+  let v: unknown = remote;
+  for (const part of path.split(".")) {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+/** True when two state values of the attribute mean the same. */
+export function same(a: AttributeDeclaration, x: TfValue, y: TfValue): boolean {
+  if (isUnknown(x) || isUnknown(y)) return false;
+  if (valuesEqual(x, y)) return true;
+  return a.codec.equivalent?.(x, y) ?? false;
+}
+
+/** The create body: every argument the plan gives a value. */
+export function createBody(attributes: Record<string, AttributeDeclaration>, planned: TfObject): Body {
+  const body: Body = {};
+  for (const [name, a] of Object.entries(attributes)) {
+    const key = sendKey(name, a);
+    const v = planned[name];
+    if (key === undefined || v === null || v === undefined || isUnknown(v)) continue;
+    body[key] = a.codec.toApi(v);
+  }
+  return body;
+}
+
+/** The attributes an update must send: changed ones and those sent always. */
+export function changedArguments(attributes: Record<string, AttributeDeclaration>, prior: TfObject, planned: TfObject): string[] {
+  return Object.entries(attributes)
+    .filter(([name, a]) => sendKey(name, a) !== undefined && !isUnknown(planned[name]) && (a.alwaysSend || !valuesEqual(prior[name], planned[name])))
+    .map(([name]) => name);
+}
+
+/** The update body for `names`; a removed attribute is sent as its clearing value. `current` is the API object now. */
+export function updateBody(attributes: Record<string, AttributeDeclaration>, names: string[], planned: TfObject, current: Remote | null): Body {
+  const body: Body = {};
+  for (const name of names) {
+    const a = attributes[name]!;
+    const now = current ? fieldValue(current, fieldOf(name, a)) : undefined;
+    const v = planned[name];
+    body[sendKey(name, a)!] = v === null || v === undefined ? (a.codec.clear ? a.codec.clear(now) : null) : a.codec.toApi(v, now);
+  }
+  return body;
+}
+
+/**
+ * Sets `state` from what the API holds. Where `base` (the plan, or the prior state) has a value that means the
+ * same, it is kept, so state holds what the user wrote.
+ */
+export function stateFromRemote<C>(decl: ResourceDeclaration<C> | { attributes: Record<string, AttributeDeclaration> }, state: TfObject, remote: Remote, base: TfObject | null): void {
+  for (const [name, a] of Object.entries(decl.attributes)) {
+    const mine = base ? base[name] : null;
+    if (a.writeOnly) {
+      state[name] = mine === undefined || isUnknown(mine) ? null : mine;
+      continue;
+    }
+    const server = a.codec.fromApi(fieldValue(remote, fieldOf(name, a)));
+    state[name] = !a.computed && mine !== null && mine !== undefined && same(a, mine, server) ? mine : server;
+  }
+}
+
+export interface Mismatch {
+  attribute: string;
+  planned: TfValue;
+  actual: TfValue;
+}
+
+/** Arguments whose known planned value the API did not keep. */
+export function mismatches(attributes: Record<string, AttributeDeclaration>, planned: TfObject, state: TfObject): Mismatch[] {
+  const out: Mismatch[] = [];
+  for (const [name, a] of Object.entries(attributes)) {
+    if (a.computed || a.writeOnly) continue;
+    const p = planned[name];
+    if (p === undefined || isUnknown(p) || same(a, p, state[name]!)) continue;
+    out.push({ attribute: name, planned: p, actual: state[name]! });
+  }
+  return out;
+}
+
+/** Shows a value in a message as Terraform would write it. */
+export function show(v: TfValue): string {
+  if (v === null) return "null";
+  if (typeof v === "bigint") return v.toString();
+  return JSON.stringify(v);
+}

@@ -1,0 +1,165 @@
+// A ResourceDefinition derived from a declaration: create with read-back checks, read with drift, update of
+// what changed, delete, import by id.
+import { isUnknown, newObject, type TfObject } from "../../values/value";
+import { attributePath, type Diagnostics } from "../diagnostics";
+import type { ApplyResponse, HandlerContext, PlanRequest, PlanResponse, ResourceDefinition, ValidateRequest, ValidateResponse } from "../resource";
+import type { ResourceDeclaration } from "./declaration";
+import { changedArguments, createBody, mismatches, show, stateFromRemote, updateBody } from "./mapping";
+import { derivedPlan } from "./plan";
+
+export interface ResourceExtras {
+  /** Quirks on top of the derived plan. */
+  modifyPlan?(req: PlanRequest, resp: PlanResponse): void;
+  validate?(req: ValidateRequest, resp: ValidateResponse): void;
+}
+
+const title = (s: string) => s.replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+
+export function declareResource<C>(decl: ResourceDeclaration<C>, extras: ResourceExtras = {}): ResourceDefinition<C> {
+  const Noun = title(decl.noun);
+  const ids = decl.idAttributes ?? ["id"];
+  const defaults: Record<string, string | number | boolean> = {};
+  for (const [name, a] of Object.entries(decl.attributes)) if (a.default !== undefined) defaults[name] = a.default;
+
+  const apiError = (diagnostics: Diagnostics, summary: string, doing: string, e: unknown) =>
+    diagnostics.addError(summary, `Error while ${doing}: ${decl.describeError(e).message}`);
+
+  const setIds = (state: TfObject, id: string) => {
+    for (const a of ids) state[a] = id;
+  };
+
+  /** Reads the object back into `state`; unless `verb` is "kept", an error for each change LiteLLM did not keep. */
+  async function readBack(ctx: HandlerContext<C>, id: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string): Promise<void> {
+    let remote;
+    try {
+      remote = await decl.api.read(ctx, id);
+    } catch (e) {
+      resp.diagnostics.addWarning(
+        `${Noun} Not Read Back`,
+        `The ${decl.noun} ${id} was ${verb}, but reading it back failed: ${decl.describeError(e).message}. State holds the planned values; the next plan reads it again.`,
+      );
+      for (const [k, v] of Object.entries(state)) if (isUnknown(v)) state[k] = null;
+      return;
+    }
+    if (remote === null) {
+      resp.diagnostics.addError(`${Noun} Vanished`, `The ${decl.noun} ${id} was ${verb}, but LiteLLM no longer finds it. Run terraform apply again to recreate it.`);
+      return;
+    }
+    stateFromRemote(decl, state, remote, base);
+    if (verb === "kept") return;
+    for (const m of mismatches(decl.attributes, base, state)) {
+      resp.diagnostics.addError(
+        "LiteLLM Did Not Apply A Change",
+        `The plan set ${m.attribute} = ${show(m.planned)}, but LiteLLM has ${show(m.actual)}. State now holds LiteLLM's value.`,
+        attributePath(m.attribute),
+      );
+    }
+  }
+
+  return {
+    typeName: decl.typeName,
+    constraints: decl.constraints,
+    defaults,
+    validate(req, resp) {
+      for (const check of decl.checks ?? []) check(req.config, resp.diagnostics);
+      extras.validate?.(req, resp);
+    },
+    modifyPlan(req, resp) {
+      derivedPlan(decl, req, resp);
+      extras.modifyPlan?.(req, resp);
+    },
+
+    async create({ planned }, resp, ctx) {
+      const body = createBody(decl.attributes, planned);
+      let id: string;
+      try {
+        id = await decl.api.create(ctx, body, planned);
+      } catch (e) {
+        const info = decl.describeError(e);
+        resp.diagnostics.addError(
+          `Cannot Create ${Noun}`,
+          `Error while creating the ${decl.noun}: ${info.message}${info.mayHaveActed ? ` LiteLLM may have created it anyway; look for it and import it before applying again.` : ""}`,
+        );
+        resp.state = null;
+        return;
+      }
+      const state: TfObject = newObject(Object.entries(planned));
+      setIds(state, id);
+      resp.state = state;
+      await readBack(ctx, id, state, planned, resp, "created");
+    },
+
+    async read({ state }, resp, ctx) {
+      const id = state.id;
+      if (typeof id !== "string" || id === "") {
+        resp.state = null;
+        return;
+      }
+      let remote;
+      try {
+        remote = await decl.api.read(ctx, id);
+      } catch (e) {
+        apiError(resp.diagnostics, `Cannot Read ${Noun}`, `reading ${decl.noun} ${id}`, e);
+        return;
+      }
+      if (remote === null) {
+        ctx.log.info(`${decl.noun} no longer exists on LiteLLM; removing it from state`, { id });
+        resp.state = null;
+        return;
+      }
+      const next = newObject(Object.entries(state));
+      stateFromRemote(decl, next, remote, state);
+      setIds(next, id);
+      resp.state = next;
+    },
+
+    async update({ prior, planned }, resp, ctx) {
+      const id = prior.id as string;
+      const changed = changedArguments(decl.attributes, prior, planned);
+      if (changed.length > 0) {
+        try {
+          const needsCurrent = changed.some((n) => decl.attributes[n]!.codec.needsCurrent);
+          const current = needsCurrent ? await decl.api.read(ctx, id) : null;
+          await decl.api.update(ctx, id, updateBody(decl.attributes, changed, planned, current), planned);
+        } catch (e) {
+          apiError(resp.diagnostics, `Cannot Update ${Noun}`, `updating ${decl.noun} ${id}`, e);
+          resp.state = newObject(Object.entries(prior));
+          await readBack(ctx, id, resp.state, prior, resp, "kept");
+          return;
+        }
+      }
+      const state = newObject(Object.entries(planned));
+      setIds(state, id);
+      resp.state = state;
+      await readBack(ctx, id, state, planned, resp, "updated");
+    },
+
+    async delete({ prior }, resp, ctx) {
+      const id = prior.id;
+      if (typeof id !== "string" || id === "") return;
+      try {
+        if (!(await decl.api.delete(ctx, id))) ctx.log.info(`${decl.noun} was already gone`, { id });
+      } catch (e) {
+        apiError(resp.diagnostics, `Cannot Delete ${Noun}`, `deleting ${decl.noun} ${id}`, e);
+      }
+    },
+
+    async importState({ id: raw }, resp, ctx) {
+      const parsed = decl.importId ? decl.importId(raw) : { id: raw.trim() };
+      if ("error" in parsed) {
+        resp.diagnostics.addError("Invalid Import ID", parsed.error);
+        return;
+      }
+      try {
+        const remote = await decl.api.read(ctx, parsed.id);
+        if (remote === null) return;
+        const state = newObject();
+        stateFromRemote(decl, state, remote, null);
+        setIds(state, parsed.id);
+        resp.state = state;
+      } catch (e) {
+        apiError(resp.diagnostics, `Cannot Import ${Noun}`, `importing ${JSON.stringify(raw)}${decl.importHint ? ` (${decl.importHint})` : ""}`, e);
+      }
+    },
+  };
+}
