@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
+import { parseScriptArgs } from "../provider/cli/command-line";
 
 const root = path.resolve(__dirname, "..");
 const schemaFile = path.join(root, "schema", "litellm.schema.json");
@@ -100,7 +100,10 @@ export async function generateCdktf(outDir: string): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  const values = parseScriptArgs(
+    { command: "scripts/generate-cdktf.ts", flags: { out: { type: "string", value: "DIR", description: "where the generated constructs go (default schema/cdktf)" } } },
+    process.argv.slice(2),
+  );
   const outDir = path.resolve(values.out ?? path.join(root, "schema", "cdktf"));
   const files = await generateCdktf(outDir);
   console.log(`wrote ${files.length} files to ${path.relative(process.cwd(), outDir) || "."}`);

@@ -4,7 +4,7 @@
 // docs/resources/ and docs/data-sources/ are wiped and rewritten; other files in docs/ (guides) are left alone.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseScriptArgs } from "../provider/cli/command-line";
 
 const root = path.resolve(__dirname, "..");
 const providerAddress = "registry.terraform.io/litellm-tf/litellm";
@@ -269,7 +269,10 @@ export function writeDocs(outDir: string, pages: Map<string, string>): void {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  const values = parseScriptArgs(
+    { command: "scripts/generate-docs.ts", flags: { out: { type: "string", value: "DIR", description: "where the generated pages go (default docs)" } } },
+    process.argv.slice(2),
+  );
   const outDir = path.resolve(values.out ?? path.join(root, "docs"));
   const pages = renderDocs();
   writeDocs(outDir, pages);

@@ -1,6 +1,8 @@
 // litellm-tf <command> [args]. One line per command; each module loads only when its command runs,
 // so start-up stays fast however many commands there are.
 
+import { isUsageError } from "./command-line";
+
 interface Command {
   summary: string;
   run(argv: string[]): Promise<void>;
@@ -33,9 +35,10 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(rest);
     return 0;
   } catch (error) {
-    const usage = error instanceof Error && error.name === "UsageError";
     process.stderr.write(`litellm-tf ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return usage ? 2 : 1;
+    if (!isUsageError(error)) return 1;
+    if (error.usage) process.stderr.write(`\n${error.usage}`);
+    return 2;
   }
 }
 

@@ -3,11 +3,12 @@
 // esbuild's module markers kept) and started through a wrapper that adds `--cpu-prof` (Node refuses it in
 // NODE_OPTIONS). Samples count for the code that owns the innermost frame with a source (native frames
 // count for their caller).
-//   node --import tsx scripts/bench/profile.ts [--n 500] [--out DIR]
+//   node --import tsx scripts/bench/profile.ts [--n 500] [--out DIR]   (--help: profileCommand below)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_REPORT_ENV } from "../../provider/bench-report";
+import { parseScriptArgs, type CommandSpec } from "../../provider/cli/command-line";
 import { PAYLOAD_MARKER, SEGMENT_START, decodeSegment } from "../../provider/launcher/payload";
 import { startBenchEmulator } from "./emulator-process";
 import { readProviderReports } from "./provider-reports";
@@ -123,12 +124,20 @@ export function readSegments(executable: string, names = ["core", "ajv", "axios"
   return new Map(parts.slice(0, names.length).map((p, i) => [names[i]!, decodeSegment(SEGMENT_START + p)]));
 }
 
+export const profileCommand = {
+  command: "scripts/bench/profile.ts",
+  about: "CPU profiles of the provider processes of a no-change plan of N litellm_user, and where their CPU went, by layer.",
+  flags: {
+    n: { type: "string", value: "N", description: "resources in the plan (default 500)" },
+    out: { type: "string", value: "DIR", description: "keep the .cpuprofile files here (default: a temporary directory)" },
+  },
+} as const satisfies CommandSpec;
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const n = Number(arg("--n") ?? 500);
+  const flags = parseScriptArgs(profileCommand, process.argv.slice(2));
+  const n = Number(flags.n ?? 500);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "litellm-tf-profile-"));
-  const out = path.resolve(arg("--out") ?? path.join(work, "profiles"));
+  const out = path.resolve(flags.out ?? path.join(work, "profiles"));
   fs.mkdirSync(out, { recursive: true });
 
   const { buildProviderExecutable } = (await import(path.join(root, "scripts", "build-provider.mjs"))) as {
@@ -190,7 +199,7 @@ async function main(): Promise<void> {
   for (const [layer, ms] of [...all].sort((a, b) => b[1] - a[1])) {
     console.log(`| ${((100 * ms) / busyAll).toFixed(1)} % | ${ms.toFixed(0)} | ${layer} |`);
   }
-  if (!args.includes("--out")) fs.rmSync(work, { recursive: true, force: true });
+  if (flags.out === undefined) fs.rmSync(work, { recursive: true, force: true });
 }
 
 if (require.main === module) {

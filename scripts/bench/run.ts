@@ -1,15 +1,11 @@
 // `npm run bench`: cold start, throughput against the floor, provider CPU per RPC, peak RSS and the
 // emulator's cost, in one run; prints a table and writes docs/performance.md with a chart.
 //
-//   node --import tsx scripts/bench/run.ts [--sizes 10,100,500] [--repeats 3] [--cold-runs 25]
-//       [--doc docs/performance.md] [--assets scripts/bench/results] [--json FILE] [--smoke] [--no-write]
-//       [--from results.json]
-//
-// --smoke: N=10, one repeat, three cold starts, outputs to a temp dir (what CI runs).
-// --from: measure nothing; write the page and chart again from saved results (after editing notes.md).
+//   node --import tsx scripts/bench/run.ts --help   (the flags: benchCommand below)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseScriptArgs, type CommandSpec } from "../../provider/cli/command-line";
 import { renderChart } from "./chart";
 import { measureColdStart, type ColdStartSample } from "./cold-start";
 import { startBenchEmulator } from "./emulator-process";
@@ -35,27 +31,36 @@ export interface BenchOptions {
   from?: string;
 }
 
+export const benchCommand = {
+  command: "scripts/bench/run.ts",
+  about: "Measures cold start, throughput against terraform_data, provider CPU per RPC, peak RSS and the emulator's cost;\nprints a table and writes docs/performance.md with a chart.",
+  flags: {
+    sizes: { type: "string", value: "N,N", description: "resource counts (default 10,100,500)" },
+    repeats: { type: "string", value: "R", description: "repeats per size (default 3)" },
+    "cold-runs": { type: "string", value: "C", description: "cold starts (default 25)" },
+    doc: { type: "string", value: "FILE", description: "the page to write (default docs/performance.md)" },
+    assets: { type: "string", value: "DIR", description: "where the chart and raw results go (default scripts/bench/results)" },
+    json: { type: "string", value: "FILE", description: "also write the results as JSON" },
+    smoke: { type: "boolean", description: "N=10, one repeat, three cold starts, outputs to a temp dir (what CI runs)" },
+    "no-write": { type: "boolean", description: "print only; write no page, chart or results" },
+    from: { type: "string", value: "FILE", description: "measure nothing; write the page and chart again from saved results" },
+  },
+} as const satisfies CommandSpec;
+
 export function parseArgs(argv: string[]): BenchOptions {
-  const flags = new Map<string, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--smoke" || arg === "--no-write") switches.add(arg);
-    else if (arg.startsWith("--") && i + 1 < argv.length) flags.set(arg, argv[++i]!);
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  const smoke = switches.has("--smoke");
+  const flags = parseScriptArgs(benchCommand, argv);
+  const smoke = flags.smoke ?? false;
   const scratch = smoke ? fs.mkdtempSync(path.join(os.tmpdir(), "litellm-tf-bench-out-")) : undefined;
-  const write = !switches.has("--no-write");
+  const write = !flags["no-write"];
   return {
-    sizes: (flags.get("--sizes") ?? (smoke ? "10" : "10,100,500")).split(",").map(Number),
-    repeats: Number(flags.get("--repeats") ?? (smoke ? 1 : 3)),
-    coldRuns: Number(flags.get("--cold-runs") ?? (smoke ? 3 : 25)),
+    sizes: (flags.sizes ?? (smoke ? "10" : "10,100,500")).split(",").map(Number),
+    repeats: Number(flags.repeats ?? (smoke ? 1 : 3)),
+    coldRuns: Number(flags["cold-runs"] ?? (smoke ? 3 : 25)),
     warmups: smoke ? 1 : 2,
-    doc: write ? flags.get("--doc") ?? (scratch ? path.join(scratch, "performance.md") : path.join(root, "docs", "performance.md")) : undefined,
-    assets: write ? flags.get("--assets") ?? scratch ?? path.join(root, "scripts", "bench", "results") : undefined,
-    json: flags.get("--json"),
-    from: flags.get("--from"),
+    doc: write ? flags.doc ?? (scratch ? path.join(scratch, "performance.md") : path.join(root, "docs", "performance.md")) : undefined,
+    assets: write ? flags.assets ?? scratch ?? path.join(root, "scripts", "bench", "results") : undefined,
+    json: flags.json,
+    from: flags.from,
   };
 }
 

@@ -1,14 +1,10 @@
 // Shared by the team end-to-end tests: an emulator (optionally with an enterprise licence, which LiteLLM needs
 // for team admins), workspaces pointed at it, and what the emulator holds, teams included.
-import { randomBytes } from "node:crypto";
-import { startEmulator } from "../../provider/emulator";
-import type { TestEmulator } from "../support/emulator";
+import { emulatorSnapshot, startTestEmulator, type TestEmulator } from "../support/emulator";
 import { createWorkspace, providerBlock, resourcesByAddress, type Workspace } from "../support/terraform";
 
-export async function startTeamEmulator(options: { enterprise?: boolean } = {}): Promise<TestEmulator> {
-  const masterKey = `sk-test-${randomBytes(12).toString("hex")}`;
-  const emulator = await startEmulator({ port: 0, masterKey, enterprise: options.enterprise ?? false });
-  return Object.assign(emulator, { masterKey });
+export function startTeamEmulator(options: { enterprise?: boolean } = {}): Promise<TestEmulator> {
+  return startTestEmulator(options);
 }
 
 export interface TeamState {
@@ -18,10 +14,8 @@ export interface TeamState {
   team_memberships: { team_id: string; user_id: string; litellm_budget_table: { max_budget: number | null } | null }[];
 }
 
-export async function teamState(emu: TestEmulator): Promise<TeamState> {
-  const res = await fetch(`${emu.url}/_emulator/state`, { headers: { Authorization: `Bearer ${emu.masterKey}` } });
-  if (!res.ok) throw new Error(`GET /_emulator/state answered ${res.status}`);
-  return (await res.json()) as TeamState;
+export function teamState(emu: TestEmulator): Promise<TeamState> {
+  return emulatorSnapshot<TeamState>(emu);
 }
 
 /** LiteLLM adds the master key's user as the admin of every team it creates, and keeps a user row for it. */

@@ -122,8 +122,7 @@ export interface ShownResource {
 
 /** The resources (and data sources) in state, by address. */
 export async function stateResources(ws: Workspace): Promise<Map<string, ShownResource>> {
-  const r = await ws.ok(["show", "-json"]);
-  const show = JSON.parse(r.stdout) as { values?: { root_module?: { resources?: ShownResource[] } } };
+  const show = await ws.stateJson();
   return new Map((show.values?.root_module?.resources ?? []).map((x) => [x.address, x]));
 }
 

@@ -4,9 +4,10 @@ import { startEmulator } from "../../provider/emulator";
 
 export type TestEmulator = Awaited<ReturnType<typeof startEmulator>> & { masterKey: string };
 
-export async function startTestEmulator(options: { legacy?: boolean } = {}): Promise<TestEmulator> {
+/** `enterprise`: as with an enterprise licence, which LiteLLM needs for team admins. */
+export async function startTestEmulator(options: { legacy?: boolean; enterprise?: boolean } = {}): Promise<TestEmulator> {
   const masterKey = `sk-test-${randomBytes(12).toString("hex")}`;
-  const emulator = await startEmulator({ port: 0, masterKey, legacy: options.legacy ?? false });
+  const emulator = await startEmulator({ port: 0, masterKey, legacy: options.legacy ?? false, enterprise: options.enterprise ?? false });
   return Object.assign(emulator, { masterKey });
 }
 
@@ -15,11 +16,16 @@ export interface EmulatorState {
   keys: Record<string, unknown>[];
 }
 
-/** What the emulator holds, through its inspection endpoint. */
-export async function emulatorState(emu: TestEmulator): Promise<EmulatorState> {
+/** Everything the emulator holds, as its inspection endpoint answers. */
+export async function emulatorSnapshot<T>(emu: TestEmulator): Promise<T> {
   const res = await fetch(`${emu.url}/_emulator/state`, { headers: { Authorization: `Bearer ${emu.masterKey}` } });
   if (!res.ok) throw new Error(`GET /_emulator/state answered ${res.status}`);
-  const body = (await res.json()) as Partial<EmulatorState>;
+  return (await res.json()) as T;
+}
+
+/** The users and keys the emulator holds. */
+export async function emulatorState(emu: TestEmulator): Promise<EmulatorState> {
+  const body = await emulatorSnapshot<Partial<EmulatorState>>(emu);
   return { users: body.users ?? [], keys: body.keys ?? [] };
 }
 

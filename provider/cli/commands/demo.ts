@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { parseCommandLine, usage, type CommandSpec } from "../command-line";
 import { builtProviderDir } from "../paths";
 
 const config = `terraform {
@@ -42,8 +43,18 @@ interface Step {
   cwd: "main" | "imported";
 }
 
+export const demoCommand = {
+  command: "litellm-tf demo",
+  about: "Runs terraform (on PATH) with the built provider against the built-in emulator: create a litellm_user,\nplan (no changes), import it into fresh state, plan (no changes), destroy; and says what each step did.",
+  flags: {
+    keep: { type: "boolean", description: "keep the working directory after a successful run (a failed run always keeps it)" },
+  },
+} as const satisfies CommandSpec;
+
 export async function runDemoCommand(argv: string[]): Promise<void> {
-  const keep = argv.includes("--keep");
+  const flags = parseCommandLine(demoCommand, argv);
+  if (flags.help) return void process.stdout.write(usage(demoCommand));
+  const keep = flags.keep ?? false;
   const started = Date.now();
   const providerDir = builtProviderDir();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "litellm-tf-demo-"));

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { parseEmulatorArgs, UsageError } from "./emulator";
+import { UsageError } from "../command-line";
+import { parseEmulatorArgs } from "./emulator";
 
 const ROOT = path.resolve(__dirname, "../../..");
 

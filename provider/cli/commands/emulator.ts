@@ -3,68 +3,50 @@
 
 import fs from "node:fs";
 import { DEFAULT_MASTER_KEY, startEmulator, type EmulatorOptions } from "../../emulator/index";
+import { parseCommandLine, usage, UsageError, type CommandSpec } from "../command-line";
 
-const USAGE = `Usage: litellm-tf emulator [--port P] [--host H] [--master-key K] [--legacy] [--enterprise] [--tls-cert FILE --tls-key FILE] [--seed N]
-
-  --port P         port to listen on (default 4000; 0 picks a free port)
-  --host H         address to bind (default 127.0.0.1)
-  --master-key K   admin key (default $LITELLM_MASTER_KEY, else ${DEFAULT_MASTER_KEY})
-  --legacy         behave like LiteLLM <= 1.80.7
-  --enterprise     behave as with an enterprise licence (team admins can be assigned)
-  --tls-cert FILE  PEM certificate; with --tls-key, serve https
-  --tls-key FILE   PEM private key
-  --seed N         seed for probabilistic fault rules`;
-
-export class UsageError extends Error {
-  override readonly name = "UsageError";
-}
+export const emulatorCommand = {
+  command: "litellm-tf emulator",
+  flags: {
+    port: { type: "string", value: "P", description: "port to listen on (default 4000; 0 picks a free port)" },
+    host: { type: "string", value: "H", description: "address to bind (default 127.0.0.1)" },
+    "master-key": { type: "string", value: "K", description: `admin key (default $LITELLM_MASTER_KEY, else ${DEFAULT_MASTER_KEY})` },
+    legacy: { type: "boolean", description: "behave like LiteLLM <= 1.80.7" },
+    enterprise: { type: "boolean", description: "behave as with an enterprise licence (team admins can be assigned)" },
+    "tls-cert": { type: "string", value: "FILE", description: "PEM certificate; with --tls-key, serve https" },
+    "tls-key": { type: "string", value: "FILE", description: "PEM private key" },
+    seed: { type: "string", value: "N", description: "seed for probabilistic fault rules" },
+  },
+} as const satisfies CommandSpec;
 
 export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): EmulatorOptions & { help?: boolean } {
-  const options: EmulatorOptions & { help?: boolean } = { port: 4000, masterKey: env.LITELLM_MASTER_KEY || DEFAULT_MASTER_KEY };
-  let certFile: string | undefined;
-  let keyFile: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = splitFlag(argv[i]!);
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case "--port": options.port = integer(flag, value(), 0, 65535); break;
-      case "--host": options.host = value(); break;
-      case "--master-key": options.masterKey = value(); break;
-      case "--legacy": options.legacy = true; break;
-      case "--enterprise": options.enterprise = true; break;
-      case "--tls-cert": certFile = value(); break;
-      case "--tls-key": keyFile = value(); break;
-      case "--seed": options.seed = integer(flag, value(), 0, 2 ** 32 - 1); break;
-      case "--help": case "-h": options.help = true; break;
-      default: throw new UsageError(`unknown argument ${argv[i]}`);
-    }
-  }
-  if ((certFile === undefined) !== (keyFile === undefined)) throw new UsageError("--tls-cert and --tls-key go together");
+  const flags = parseCommandLine(emulatorCommand, argv);
+  const fail = (message: string): never => {
+    throw new UsageError(message, usage(emulatorCommand));
+  };
+  const integer = (flag: string, text: string, min: number, max: number): number => {
+    const n = Number(text);
+    return /^\d+$/.test(text) && n >= min && n <= max ? n : fail(`--${flag} must be an integer from ${min} to ${max}`);
+  };
+  const options: EmulatorOptions & { help?: boolean } = { port: 4000, masterKey: flags["master-key"] ?? (env.LITELLM_MASTER_KEY || DEFAULT_MASTER_KEY) };
+  if (flags.help) options.help = true;
+  if (flags.port !== undefined) options.port = integer("port", flags.port, 0, 65535);
+  if (flags.host !== undefined) options.host = flags.host;
+  if (flags.legacy) options.legacy = true;
+  if (flags.enterprise) options.enterprise = true;
+  if (flags.seed !== undefined) options.seed = integer("seed", flags.seed, 0, 2 ** 32 - 1);
+  const [certFile, keyFile] = [flags["tls-cert"], flags["tls-key"]];
+  if ((certFile === undefined) !== (keyFile === undefined)) fail("--tls-cert and --tls-key go together");
   if (certFile !== undefined && keyFile !== undefined) {
     options.tls = { cert: fs.readFileSync(certFile, "utf8"), key: fs.readFileSync(keyFile, "utf8") };
   }
   return options;
 }
 
-function splitFlag(arg: string): [string, string | undefined] {
-  const eq = arg.indexOf("=");
-  return arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-}
-
-function integer(flag: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}`);
-  return n;
-}
-
 export async function runEmulatorCommand(argv: string[]): Promise<void> {
   const options = parseEmulatorArgs(argv);
   if (options.help) {
-    process.stdout.write(USAGE + "\n");
+    process.stdout.write(usage(emulatorCommand));
     return;
   }
   const emulator = await startEmulator(options);
@@ -83,4 +65,3 @@ export async function runEmulatorCommand(argv: string[]): Promise<void> {
   });
 }
 
-export const emulatorUsage = USAGE;

@@ -1,7 +1,7 @@
 // `litellm-tf install`: put the built provider where `terraform init` finds it, as a filesystem mirror.
 import path from "node:path";
+import { parseCommandLine, usage, type CommandSpec } from "../command-line";
 import { cliConfigWarnings, filesystemMirrorBlock } from "../distribution/cli-config";
-import { parseFlags } from "../distribution/flags";
 import { defaultMirrorDir, hostContext, isImplicitMirror, type HostContext } from "../distribution/implicit-mirror";
 import { installProvider, type InstallResult } from "../distribution/install-provider";
 import { locateProviderBuild } from "../distribution/package-root";
@@ -9,22 +9,30 @@ import { SCRIPT_PLATFORMS, terraformPlatform } from "../distribution/platforms";
 import { PROVIDER_SOURCE } from "../distribution/provider-address";
 import { versionNotes } from "../distribution/version";
 
-const USAGE = `Usage: litellm-tf install [--dir D] [--platform OS_ARCH]... [--force]
-
-Installs ${PROVIDER_SOURCE} as a filesystem mirror (Terraform's unpacked layout), so a plain
-\`terraform init\` installs it and writes .terraform.lock.hcl, as with a registry provider.
-
-  --dir D         mirror directory (default: ~/.terraform.d/plugins, or %APPDATA%\\terraform.d\\plugins,
-                  which Terraform searches without any CLI configuration)
-  --platform P    OS_ARCH to install for; repeat or comma-separate, or "all"
-                  (default: this machine's; supported: ${SCRIPT_PLATFORMS.join(", ")})
-  --force         replace a different build already installed under the same version
-
-The provider runs with the \`node\` (>= 20) on Terraform's PATH.`;
+export const installCommand = {
+  command: "litellm-tf install",
+  about: `Installs ${PROVIDER_SOURCE} as a filesystem mirror (Terraform's unpacked layout), so a plain
+\`terraform init\` installs it and writes .terraform.lock.hcl, as with a registry provider.`,
+  flags: {
+    dir: {
+      type: "string",
+      value: "D",
+      description: "mirror directory (default: ~/.terraform.d/plugins, or %APPDATA%\\terraform.d\\plugins,\nwhich Terraform searches without any CLI configuration)",
+    },
+    platform: {
+      type: "string",
+      list: true,
+      value: "OS_ARCH",
+      description: `OS_ARCH to install for; repeat or comma-separate, or "all"\n(default: this machine's; supported: ${SCRIPT_PLATFORMS.join(", ")})`,
+    },
+    force: { type: "boolean", description: "replace a different build already installed under the same version" },
+  },
+  notes: "The provider runs with the `node` (>= 20) on Terraform's PATH.",
+} as const satisfies CommandSpec;
 
 export async function runInstallCommand(argv: string[], host: HostContext = hostContext()): Promise<void> {
-  const flags = parseFlags(argv, { help: "switch", dir: "value", platform: "list", force: "switch" });
-  if (flags.help) return void process.stdout.write(`${USAGE}\n`);
+  const flags = parseCommandLine(installCommand, argv);
+  if (flags.help) return void process.stdout.write(usage(installCommand));
   const mirrorDir = path.resolve(flags.dir ?? defaultMirrorDir(host));
   const requested = flags.platform ?? [terraformPlatform()];
   const platforms = requested.includes("all") ? [...SCRIPT_PLATFORMS] : requested;

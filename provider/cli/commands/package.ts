@@ -1,24 +1,27 @@
 // `litellm-tf package`: release zips, SHA256SUMS, registry manifest and a network mirror directory.
 import path from "node:path";
-import { parseFlags } from "../distribution/flags";
+import { parseCommandLine, usage, type CommandSpec } from "../command-line";
 import { packageProvider } from "../distribution/package-provider";
 import { locateProviderBuild } from "../distribution/package-root";
 import { SCRIPT_PLATFORMS } from "../distribution/platforms";
 
-const USAGE = `Usage: litellm-tf package [--out D] [--platform OS_ARCH]...
-
-Writes release artifacts for the built provider into D (default ./release):
+export const packageCommand = {
+  command: "litellm-tf package",
+  about: `Writes release artifacts for the built provider into D (default ./release):
   terraform-provider-litellm_<version>_<os>_<arch>.zip   one per platform, deterministic bytes
   terraform-provider-litellm_<version>_manifest.json     registry manifest (protocol 6.0)
   terraform-provider-litellm_<version>_SHA256SUMS        sign it (gpg --detach-sign) before a registry upload
   mirror/                                                serve over HTTPS as a network mirror, or use as a
-                                                         filesystem_mirror path (packed layout)
-
-  --platform P   OS_ARCH; repeat or comma-separate (default: ${SCRIPT_PLATFORMS.join(", ")})`;
+                                                         filesystem_mirror path (packed layout)`,
+  flags: {
+    out: { type: "string", value: "D", description: "output directory (default ./release)" },
+    platform: { type: "string", list: true, value: "OS_ARCH", description: `OS_ARCH; repeat or comma-separate (default: ${SCRIPT_PLATFORMS.join(", ")})` },
+  },
+} as const satisfies CommandSpec;
 
 export async function runPackageCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { help: "switch", out: "value", platform: "list" });
-  if (flags.help) return void process.stdout.write(`${USAGE}\n`);
+  const flags = parseCommandLine(packageCommand, argv);
+  if (flags.help) return void process.stdout.write(usage(packageCommand));
   const build = locateProviderBuild();
   const outDir = path.resolve(flags.out ?? "release");
   const result = packageProvider({ build, outDir, ...(flags.platform ? { platforms: flags.platform } : {}) });

@@ -1,21 +1,23 @@
 // `litellm-tf provider-dir`: the absolute path of dist/provider, the directory a dev_overrides block
 // names. Stdout is the path alone so scripts can use it; --cli-config prints the whole block instead.
 import fs from "node:fs";
+import { parseCommandLine, usage, type CommandSpec } from "../command-line";
 import { devOverridesBlock } from "../distribution/cli-config";
-import { parseFlags } from "../distribution/flags";
 import { locateProviderBuild } from "../distribution/package-root";
 import { EXECUTABLE_BASENAME } from "../distribution/provider-address";
 
-const USAGE = `Usage: litellm-tf provider-dir [--cli-config]
-
-Prints the absolute path of the directory holding the built ${EXECUTABLE_BASENAME}, for a
-dev_overrides block (contributors only; users run \`litellm-tf install\`).
-
-  --cli-config   print a provider_installation block with that dev_overrides entry`;
+export const providerDirCommand = {
+  command: "litellm-tf provider-dir",
+  about: `Prints the absolute path of the directory holding the built ${EXECUTABLE_BASENAME}, for a
+dev_overrides block (contributors only; users run \`litellm-tf install\`).`,
+  flags: {
+    "cli-config": { type: "boolean", description: "print a provider_installation block with that dev_overrides entry" },
+  },
+} as const satisfies CommandSpec;
 
 export async function runProviderDirCommand(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { help: "switch", "cli-config": "switch" });
-  if (flags.help) return void process.stdout.write(`${USAGE}\n`);
+  const flags = parseCommandLine(providerDirCommand, argv);
+  if (flags.help) return void process.stdout.write(usage(providerDirCommand));
   const build = locateProviderBuild();
   checkProviderDir(build.providerDir, build.executable);
   process.stdout.write(flags["cli-config"] ? devOverridesBlock(build.providerDir) : `${build.providerDir}\n`);

@@ -1,6 +1,6 @@
 // Terraform names platforms GOOS_GOARCH. The provider is a node script, so one bundle serves every
 // platform where node >= 20 runs and Terraform can exec a "#!" script: not Windows (which needs an .exe).
-import { UsageError } from "./usage-error";
+import { UsageError } from "../command-line";
 
 /** Platforms `package` builds archives for and `install --platform` accepts. */
 export const SCRIPT_PLATFORMS = ["darwin_amd64", "darwin_arm64", "linux_amd64", "linux_arm64"] as const;

@@ -1,5 +1,5 @@
 // Terraform parses provider versions as semver; a pre-release is only chosen by an exact constraint.
-import { UsageError } from "./usage-error";
+import { UsageError } from "../command-line";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 

@@ -10,7 +10,7 @@ import type { DataSourceDefinition, HandlerContext, ProviderDefinition, Resource
 import { impliedType, type ProviderSchemas, type Schema } from "../schema";
 import { compileConfigValidator, type AttributeConstraints, type ConfigValidator } from "../validation";
 
-interface Kind<D> {
+export interface Kind<D> {
   schema: Schema;
   type: CtyType;
   definition: D;

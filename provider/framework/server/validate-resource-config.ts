@@ -1,19 +1,16 @@
 import type * as tf from "../../protocol/gen/tfplugin6";
-import { Diagnostics } from "../diagnostics";
-import { decodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto, type Answer } from "./to-proto";
+import type { ProviderRuntime } from "./runtime";
+import type { Answer } from "./to-proto";
+import { validateConfigOf } from "./validate-config";
 import { refuseWriteOnlyWithoutSupport } from "./write-only";
 
-export async function validateResourceConfig<C>(rt: ProviderRuntime<C>, req: tf.ValidateResourceConfigRequest): Promise<Answer<tf.ValidateResourceConfigResponseInit>> {
-  const diagnostics = new Diagnostics();
-  await guarded(rt.log, "ValidateResourceConfig", diagnostics, () => {
-    const kind = rt.resource(req.type_name, diagnostics);
-    if (!kind) return;
-    const config = decodeObject(req.config, kind.type);
-    if (!config) return;
-    diagnostics.append(rt.validatorFor(kind)(config));
-    refuseWriteOnlyWithoutSupport(kind.schema.block, config, req.client_capabilities?.write_only_attributes_allowed === true, diagnostics);
-    kind.definition.validate?.({ config }, { diagnostics });
-  });
-  return { diagnostics: diagnosticsToProto(diagnostics.items) };
+export function validateResourceConfig<C>(rt: ProviderRuntime<C>, req: tf.ValidateResourceConfigRequest): Promise<Answer<tf.ValidateResourceConfigResponseInit>> {
+  const writeOnlyAllowed = req.client_capabilities?.write_only_attributes_allowed === true;
+  return validateConfigOf(
+    rt,
+    "ValidateResourceConfig",
+    (diagnostics) => rt.resource(req.type_name, diagnostics),
+    req.config,
+    (kind, config, diagnostics) => refuseWriteOnlyWithoutSupport(kind.schema.block, config, writeOnlyAllowed, diagnostics),
+  );
 }
