@@ -59,7 +59,7 @@ test("update: a left-out budget keeps LiteLLM's; a $0 cap (null in state) is dri
 test("validate: metadata may not name a key LiteLLM owns", async () => {
   const res = await service.ValidateResourceConfig({ type_name: "litellm_team", config: enc(config({ metadata: '{"tags":["a"],"team_member_budget_id":"b","owner":"x"}' })) });
   assert.deepEqual(res.diagnostics.map((d) => d.summary), ["Metadata Key Belongs To LiteLLM", "Metadata Key Belongs To LiteLLM"]);
-  assert.match(res.diagnostics[0]!.detail, /Use the tags argument/);
+  assert.match(res.diagnostics[0]!.detail ?? "", /Use the tags argument/);
 });
 
 test("no change: an equivalent spelling keeps what state has, and spend stays known", async () => {
