@@ -19,6 +19,15 @@ export function nativeBudget(v: TfValue): number | null {
   return b === null || b === 0 ? null : b;
 }
 
+/**
+ * Whether the configuration asks for an unlimited budget (0). A proxy default (max_internal_user_budget,
+ * default_team_settings) fills a create that sends no budget, so such a create is followed by the update that
+ * removes the filled-in budget.
+ */
+export function wantsUnlimited(configured: TfValue): boolean {
+  return configured !== null && !isUnknown(configured) && budgetNumber(configured) === 0;
+}
+
 /** A budget as LiteLLM holds it, in state form: no budget is 0 (unlimited), a 0.0 cap is null (drift). */
 export function budgetStateFromServer(server: number | null | undefined): TfValue {
   if (server === null || server === undefined) return 0;

@@ -9,7 +9,7 @@ import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
 import { str } from "../user/model";
 import { budgetsEquivalent, memberId, memberIn, memberStateFromServer, nativeBudget, parseMemberId } from "./model";
 import { planServerFilled, unappliedArguments } from "../server-rules/server-filled";
-import { isZeroCap, zeroCapWarning } from "../server-rules/zero-budget";
+import { isZeroCap, wantsUnlimited, zeroCapWarning } from "../server-rules/zero-budget";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -85,6 +85,15 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     }
     const state: TfObject = { ...planned, id: memberId(teamId, userId), user_id: userId };
     resp.state = state;
+    if (wantsUnlimited(config.max_budget_in_team)) {
+      // 0 is no budget of its own: a copy of the team's default member budget that LiteLLM attached is removed.
+      try {
+        const team = await teams.teamInfo(teamId, ctx.signal);
+        if (team?.memberBudgets.get(userId) != null) await teams.updateMember(teamId, userId, { role, maxBudgetInTeam: null }, ctx.signal);
+      } catch (e) {
+        apiError(resp.diagnostics, "Cannot Remove The Team's Default Member Budget", `removing the budget LiteLLM gave user ${userId} in team ${teamId}`, e);
+      }
+    }
     await readBack(ctx, teamId, userId, state, planned, config, resp, "added");
   },
 

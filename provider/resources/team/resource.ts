@@ -12,7 +12,7 @@ import { fieldsForCreate, fieldsForUpdate, isEquivalent, serverFilledTeamAttribu
 import { attributePath } from "../../framework/diagnostics";
 import { splitMetadata } from "../server-rules/owned-metadata";
 import { planServerFilled, unappliedArguments } from "../server-rules/server-filled";
-import { isZeroCap, zeroCapWarning } from "../server-rules/zero-budget";
+import { isZeroCap, wantsUnlimited, zeroCapWarning } from "../server-rules/zero-budget";
 import { validateOwnMetadata } from "../server-rules/metadata-validation";
 
 type Ctx = HandlerContext<LiteLLMClient>;
@@ -57,6 +57,15 @@ export const teamResource: ResourceDefinition<LiteLLMClient> = {
       return;
     }
     resp.state = state;
+    if (wantsUnlimited(config.max_budget)) {
+      // 0 is unlimited: a budget that default_team_settings filled in is removed.
+      try {
+        const team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+        if (team && team.max_budget !== null) await teamsOf(ctx.client).updateTeam(teamId, { max_budget: null }, ctx.signal);
+      } catch (e) {
+        apiError(resp.diagnostics, "Cannot Remove The Proxy's Default Budget", `removing the budget LiteLLM gave team ${teamId}`, e);
+      }
+    }
     await readBack(ctx, teamId, state, planned, config, resp, "created");
   },
 

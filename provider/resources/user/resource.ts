@@ -16,6 +16,7 @@ import { planUserChange } from "./plan";
 import { splitMetadata } from "../server-rules/owned-metadata";
 import { unappliedArguments } from "../server-rules/server-filled";
 import { validateOwnMetadata } from "../server-rules/metadata-validation";
+import { wantsUnlimited } from "../server-rules/zero-budget";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -90,6 +91,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     }
     resp.private = writePrivate(priv);
     resp.state = state;
+    await removeFilledBudget(ctx, userId, config, resp);
     await readBack(ctx, userId, state, planned, config, priv, resp, "created");
   },
 
@@ -229,6 +231,20 @@ async function readBack(
       `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,
       attributePath(a),
     );
+  }
+}
+
+/**
+ * max_budget = 0 means unlimited, so /user/new gets no budget; a proxy with max_internal_user_budget (or a budget
+ * in default_internal_user_params) fills one in. The update that removes it makes the user unlimited as written.
+ */
+async function removeFilledBudget(ctx: Ctx, userId: string, config: TfObject, resp: ApplyResponse): Promise<void> {
+  if (!wantsUnlimited(config.max_budget)) return;
+  try {
+    const info = await ctx.client.userInfo(userId, ctx.signal);
+    if (info && info.user.max_budget !== null) await ctx.client.updateUser(userId, { max_budget: null }, ctx.signal);
+  } catch (e) {
+    apiError(resp.diagnostics, "Cannot Remove The Proxy's Default Budget", `removing the budget LiteLLM gave user ${userId}`, e);
   }
 }
 
