@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseProxyConfig, ProxyConfigError } from "./proxy-settings";
-import { get, MASTER, post, useEmulator } from "./test-support";
+import { get, MASTER, post, useEmulator } from "./emulator.test-support";
 
 const CONFIG = `
 model_list: []
