@@ -88,9 +88,9 @@ describe("POST /user/update", () => {
     assert.equal(ctx.emu.store.getUser("dan")!.user_alias, "Dan", "nothing was written");
     const empty = await post(ctx.emu, "/user/update", { user_id: "dan", blocked: null, aliases: {}, guardrails: [] });
     assert.equal(empty.status, 200, "empty non-column values are dropped before the write");
-    const moved = await post(ctx.emu, "/user/update", { user_id: "dan", guardrails: ["pii"], tags: ["prod"] });
-    assert.equal(moved.status, 200, "prepare_metadata_fields moves guardrails and tags into metadata");
-    assert.deepEqual([ctx.emu.store.getUser("dan")!.metadata.guardrails, ctx.emu.store.getUser("dan")!.metadata.tags], [["pii"], ["prod"]]);
+    const moved = await post(ctx.emu, "/user/update", { user_id: "dan", guardrails: ["pii"] });
+    assert.equal(moved.status, 200, "prepare_metadata_fields moves guardrails into metadata");
+    assert.deepEqual(ctx.emu.store.getUser("dan")!.metadata.guardrails, ["pii"]);
   });
 
   it("refuses a budget_duration that cannot be stored with 400 auth_error, the detail as its message", async () => {
