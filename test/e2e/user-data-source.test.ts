@@ -68,6 +68,10 @@ output "same_user" {
     rpm_limit: 2,
     models: ["gpt-4o"],
     metadata: '{"team":"ops"}',
+    guardrails: null,
+    tags: null,
+    model_rpm_limit: null,
+    model_tpm_limit: null,
     spend: 0,
   };
   // By email, the email keeps the configuration's spelling (Terraform requires it); the rest is LiteLLM's.

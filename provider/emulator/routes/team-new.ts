@@ -9,9 +9,13 @@ import { validateBody, type ModelValues } from "../validation/model";
 import { newTeamRequest } from "../validation/team-requests";
 import type { RouteHandler } from "./context";
 import { addMember, MemberAddError } from "./team-membership";
+import { checkBudgetDuration } from "./budget-duration-check";
+import { teamMemberBudgetId, withDefaultTeamBudget } from "./team-new-defaults";
 
 export const teamNew: RouteHandler = (req, ctx) => {
-  const body = validateBody(req.body, newTeamRequest(ctx.legacy));
+  const request = validateBody(req.body, newTeamRequest(ctx.legacy));
+  checkBudgetDuration(request, ctx, (detail) => wrappedHttpException(400, detail));
+  const body = withDefaultTeamBudget(request, ctx);
   const given = (body.team_id as string | null | undefined) ?? null;
   if (given !== null && ctx.store.getTeam(given)) {
     throw new Reply(wrappedHttpException(400, { error: `Team id = ${given} already exists. Please use a different team id.` }));
@@ -22,6 +26,11 @@ export const teamNew: RouteHandler = (req, ctx) => {
 
   const now = ctx.now();
   const row = buildTeam(body, teamId, now);
+  for (const field of ["tags", "guardrails"] as const) {
+    if (Array.isArray(body[field])) row.metadata = { ...row.metadata, [field]: body[field] };
+  }
+  const memberBudget = teamMemberBudgetId(ctx, body, now);
+  if (memberBudget !== null) row.metadata = { ...row.metadata, team_member_budget_id: memberBudget };
   // The row is written without members; they are added one by one after, and the answer is the first write.
   ctx.store.teams.set(teamId, row);
   const created = teamRowView(row);

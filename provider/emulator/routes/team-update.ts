@@ -9,6 +9,7 @@ import { validateBody } from "../validation/model";
 import { updateTeamRequest } from "../validation/team-requests";
 import type { RouteHandler } from "./context";
 import { internalServerError } from "./plain-errors";
+import { checkBudgetDuration } from "./budget-duration-check";
 
 /** Columns /team/update writes as given. */
 const WRITABLE = ["team_alias", "organization_id", "metadata", "tpm_limit", "rpm_limit", "max_budget", "models", "blocked", "budget_duration"] as const;
@@ -17,6 +18,7 @@ const NOT_NULL = new Set(["metadata", "models", "blocked"]);
 
 export const teamUpdate: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, updateTeamRequest);
+  checkBudgetDuration(body, ctx, (detail) => fastapiDetail(400, detail));
   const teamId = body.team_id as string;
   const team = ctx.store.getTeam(teamId);
   if (!team) return fastapiDetail(404, { error: `Team not found, passed team_id=${teamId}` });

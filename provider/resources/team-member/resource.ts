@@ -8,6 +8,8 @@ import { isLiteLLMError } from "../../litellm/errors";
 import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
 import { str } from "../user/model";
 import { budgetsEquivalent, memberId, memberIn, memberStateFromServer, nativeBudget, parseMemberId } from "./model";
+import { planServerFilled, unappliedArguments } from "../server-rules/server-filled";
+import { isZeroCap, wantsUnlimited, zeroCapWarning } from "../server-rules/zero-budget";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -38,7 +40,13 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
 
   modifyPlan({ prior, config }, resp) {
     const p = resp.planned;
-    if (config.max_budget_in_team === null) p.max_budget_in_team = 0;
+    // Left out of the configuration: LiteLLM's value (the team's default member budget) stays.
+    planServerFilled(config, prior, p, ["max_budget_in_team"]);
+    if (prior !== null && isZeroCap(prior.max_budget_in_team)) {
+      if (config.max_budget_in_team === null) p.max_budget_in_team = 0;
+      const w = zeroCapWarning("max_budget_in_team", "membership");
+      resp.diagnostics.addWarning(w.summary, w.detail, attributePath("max_budget_in_team"));
+    }
     if (prior === null) {
       if (!isUnknown(p.team_id) && !isUnknown(p.user_id) && p.user_id !== null) p.id = memberId(str(p, "team_id")!, str(p, "user_id")!);
       return;
@@ -57,11 +65,11 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     if (!isUnknown(p.max_budget_in_team) && budgetsEquivalent(p.max_budget_in_team, prior.max_budget_in_team)) p.max_budget_in_team = prior.max_budget_in_team;
   },
 
-  async create({ planned }, resp, ctx) {
+  async create({ planned, config }, resp, ctx) {
     const teamId = str(planned, "team_id")!;
     const role = (str(planned, "role") ?? "user") as NewMember["role"];
     const member = await resolveUser(ctx, planned, resp.diagnostics);
-    if (!member) {
+    if (!member || (await alreadyMember(ctx, teamId, member, resp.diagnostics))) {
       resp.state = null;
       return;
     }
@@ -77,7 +85,16 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     }
     const state: TfObject = { ...planned, id: memberId(teamId, userId), user_id: userId };
     resp.state = state;
-    await readBack(ctx, teamId, userId, state, planned, resp, "added");
+    if (wantsUnlimited(config.max_budget_in_team)) {
+      // 0 is no budget of its own: a copy of the team's default member budget that LiteLLM attached is removed.
+      try {
+        const team = await teams.teamInfo(teamId, ctx.signal);
+        if (team?.memberBudgets.get(userId) != null) await teams.updateMember(teamId, userId, { role, maxBudgetInTeam: null }, ctx.signal);
+      } catch (e) {
+        apiError(resp.diagnostics, "Cannot Remove The Team's Default Member Budget", `removing the budget LiteLLM gave user ${userId} in team ${teamId}`, e);
+      }
+    }
+    await readBack(ctx, teamId, userId, state, planned, config, resp, "added");
   },
 
   async read({ state }, resp, ctx) {
@@ -105,7 +122,7 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     resp.state = next;
   },
 
-  async update({ prior, planned }, resp, ctx) {
+  async update({ prior, planned, config }, resp, ctx) {
     const teamId = str(prior, "team_id")!;
     const userId = str(prior, "user_id")!;
     const state: TfObject = { ...planned };
@@ -116,12 +133,12 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
       } catch (e) {
         apiError(resp.diagnostics, "Cannot Update Team Member", `updating user ${userId} in team ${teamId}`, e);
         resp.state = { ...prior };
-        await readBack(ctx, teamId, userId, resp.state, prior, resp, "kept");
+        await readBack(ctx, teamId, userId, resp.state, prior, null, resp, "kept");
         return;
       }
     }
     resp.state = state;
-    await readBack(ctx, teamId, userId, state, planned, resp, "updated");
+    await readBack(ctx, teamId, userId, state, planned, config, resp, "updated");
   },
 
   async delete({ prior }, resp, ctx) {
@@ -194,17 +211,38 @@ async function resolveUser(ctx: Ctx, planned: TfObject, diagnostics: Diagnostics
   }
 }
 
+/**
+ * A membership that exists already is never adopted silently: LiteLLM may answer 200 and leave the role alone
+ * (a member given by user_id and email that matches on both counts twice in team_member_add_duplication_check).
+ */
+async function alreadyMember(ctx: Ctx, teamId: string, member: NewMember, diagnostics: Diagnostics): Promise<boolean> {
+  let team;
+  try {
+    team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+  } catch {
+    return false; // member_add reports what is wrong with the team
+  }
+  const existing = team ? findMember(team.members, member) : undefined;
+  if (!existing?.user_id) return false;
+  reportExisting(diagnostics, teamId, existing.user_id, existing.role);
+  return true;
+}
+
+function reportExisting(diagnostics: Diagnostics, teamId: string, userId: string, role: string): void {
+  diagnostics.addError(
+    "Already A Team Member",
+    `The user ${userId} is already a member of team ${teamId} (role ${role}), so this resource would not own the membership. Import it with \`terraform import <address> ${memberId(teamId, userId)}\`, or remove the member in LiteLLM first.`,
+    attributePath("user_id"),
+  );
+}
+
 /** A refused add is explained from what the team looks like now, not from LiteLLM's wording. */
 async function reportAddError(ctx: Ctx, teamId: string, member: NewMember, e: unknown, diagnostics: Diagnostics): Promise<void> {
   if (isLiteLLMError(e) && e.status === 400) {
     const team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal).catch(() => null);
     const existing = team ? findMember(team.members, member) : undefined;
     if (existing?.user_id) {
-      diagnostics.addError(
-        "Already A Team Member",
-        `The user ${existing.user_id} is already a member of team ${teamId} (role ${existing.role}). Import the membership with \`terraform import <address> ${memberId(teamId, existing.user_id)}\`.`,
-        attributePath("user_id"),
-      );
+      reportExisting(diagnostics, teamId, existing.user_id, existing.role);
       return;
     }
   }
@@ -212,7 +250,16 @@ async function reportAddError(ctx: Ctx, teamId: string, member: NewMember, e: un
 }
 
 /** Reads the membership back; an error when LiteLLM did not keep the planned role or budget. */
-async function readBack(ctx: Ctx, teamId: string, userId: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string): Promise<void> {
+async function readBack(
+  ctx: Ctx,
+  teamId: string,
+  userId: string,
+  state: TfObject,
+  base: TfObject,
+  config: TfObject | null,
+  resp: ApplyResponse,
+  verb: string,
+): Promise<void> {
   let team;
   try {
     team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
@@ -232,14 +279,13 @@ async function readBack(ctx: Ctx, teamId: string, userId: string, state: TfObjec
   const before: TfObject = { ...state };
   memberStateFromServer(state, team, { ...member, user_id: userId }, base);
   if (verb === "kept") return;
-  for (const a of ["role", "max_budget_in_team"]) {
-    if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
-      resp.diagnostics.addError(
-        "LiteLLM Did Not Apply A Change",
-        `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
-        attributePath(a),
-      );
-    }
+  // Only what the configuration set is checked: the rest is LiteLLM's to fill.
+  for (const a of unappliedArguments(config, before, state, ["role", "max_budget_in_team"], ["max_budget_in_team"])) {
+    resp.diagnostics.addError(
+      "LiteLLM Did Not Apply A Change",
+      `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
+      attributePath(a),
+    );
   }
 }
 

@@ -11,6 +11,9 @@ import {
   nativeRole,
   parseJsonObject,
 } from "./semantics";
+import { mergeMetadata, splitMetadata, type JsonObject } from "../server-rules/owned-metadata";
+import { managedMetadata, metadataArguments, metadataArgumentsChanged, metadataArgumentsEquivalent, metadataArgumentsFromServer } from "../server-rules/metadata-arguments";
+import { budgetStateFromServer, budgetsEquivalent, nativeBudget } from "../server-rules/zero-budget";
 
 export function str(o: TfObject, k: string): string | null {
   const v = o[k];
@@ -48,6 +51,12 @@ export const userRowAttributes = [
   "metadata",
 ] as const;
 export type UserRowAttribute = (typeof userRowAttributes)[number];
+/** Everything state takes from the user row: its columns and the owned metadata keys with arguments. */
+export const stateAttributes = [...userRowAttributes, ...metadataArguments] as const;
+export type StateAttribute = (typeof stateAttributes)[number];
+
+/** Arguments a proxy's default_internal_user_params, max_internal_user_budget or internal_user_budget_duration may fill. */
+export const serverFilledUserAttributes = ["max_budget", "budget_duration", "tpm_limit", "rpm_limit", "models", "metadata", ...metadataArguments] as const;
 
 /** Attributes LiteLLM cannot clear once set: /user/update ignores null, [] and {}. */
 export const unclearableAttributes = ["budget_duration", "tpm_limit", "rpm_limit", "models", "metadata"] as const;
@@ -62,12 +71,13 @@ export const equivalent: Record<string, (a: TfValue, b: TfValue) => boolean> = {
   user_alias: (a, b) => emptyToNull(a) === emptyToNull(b),
   // LiteLLM treats a user without a role as an internal_user.
   user_role: (a, b) => roleOrDefault(a) === roleOrDefault(b),
-  max_budget: (a, b) => (asNumber(a) ?? 0) === (asNumber(b) ?? 0),
+  max_budget: budgetsEquivalent,
   budget_duration: (a, b) => (typeof a === "string" && typeof b === "string" ? budgetDurationsEquivalent(a, b) : emptyToNull(a) === emptyToNull(b)),
   tpm_limit: (a, b) => asNumber(a) === asNumber(b),
   rpm_limit: (a, b) => asNumber(a) === asNumber(b),
   models: (a, b) => valuesEqual(Array.isArray(a) ? a : [], Array.isArray(b) ? b : []),
   metadata: (a, b) => jsonTextsEquivalent(typeof a === "string" ? a : "{}", typeof b === "string" ? b : "{}"),
+  ...Object.fromEntries(metadataArguments.map((a) => [a, metadataArgumentsEquivalent])),
 };
 
 export function isEquivalent(attribute: string, a: TfValue, b: TfValue): boolean {
@@ -87,10 +97,8 @@ export function nativeValue(attribute: UserRowAttribute, o: TfObject): unknown {
       const r = str(o, "user_role");
       return r === null ? undefined : nativeRole(r);
     }
-    case "max_budget": {
-      const b = num(o, "max_budget");
-      return b === null || b === 0 ? undefined : b;
-    }
+    case "max_budget":
+      return nativeBudget(o.max_budget) ?? undefined;
     case "budget_duration": {
       const d = str(o, "budget_duration");
       return d === null ? undefined : nativeBudgetDuration(d);
@@ -107,12 +115,17 @@ export function nativeValue(attribute: UserRowAttribute, o: TfObject): unknown {
   }
 }
 
-/** The /user/new fields for a planned user. */
-export function fieldsForCreate(planned: TfObject): UserFields {
+/** The metadata to send: the configuration's own keys, LiteLLM's owned keys as held, the owned-key arguments. */
+function metadataToSend(planned: TfObject, config: TfObject, serverOwned: JsonObject): JsonObject {
+  return mergeMetadata((nativeValue("metadata", planned) as JsonObject | undefined) ?? {}, serverOwned, managedMetadata(config, planned));
+}
+
+/** The /user/new fields for a planned user; `config` tells which owned-key arguments the configuration sets. */
+export function fieldsForCreate(planned: TfObject, config: TfObject = planned): UserFields {
   const fields: Record<string, unknown> = {};
   for (const a of userRowAttributes) {
-    const v = nativeValue(a, planned);
-    if (v !== undefined) fields[a] = v;
+    const v = a === "metadata" ? metadataToSend(planned, config, {}) : nativeValue(a, planned);
+    if (v !== undefined && !(a === "metadata" && Object.keys(v as object).length === 0)) fields[a] = v;
   }
   return fields as UserFields;
 }
@@ -121,9 +134,14 @@ export function fieldsForCreate(planned: TfObject): UserFields {
  * The /user/update fields for what changed between prior and planned. A removed alias is sent as "" and an
  * unlimited budget as null, the two clears LiteLLM honours.
  */
-export function fieldsForUpdate(prior: TfObject, planned: TfObject): UserFields {
+export function fieldsForUpdate(prior: TfObject, planned: TfObject, config: TfObject = planned, serverOwned: JsonObject = {}): UserFields {
   const fields: Record<string, unknown> = {};
   for (const a of userRowAttributes) {
+    if (a === "metadata") {
+      // Any change to metadata or an owned-key argument sends the whole object, LiteLLM's own keys included.
+      if (!valuesEqual(prior.metadata, planned.metadata) || metadataArgumentsChanged(prior, planned)) fields.metadata = metadataToSend(planned, config, serverOwned);
+      continue;
+    }
     if (valuesEqual(prior[a], planned[a])) continue;
     const v = nativeValue(a, planned);
     if (v !== undefined) fields[a] = v;
@@ -133,14 +151,19 @@ export function fieldsForUpdate(prior: TfObject, planned: TfObject): UserFields 
   return fields as UserFields;
 }
 
-/** A LiteLLM user row in state form: no budget is 0, empty lists, objects and strings are null. */
-export function serverValues(user: LiteLLMUser): Record<UserRowAttribute, TfValue> {
-  const metadata = Object.keys(user.metadata).length ? canonicalJson(user.metadata) : null;
+/**
+ * A LiteLLM user row in state form: no budget is 0 and a $0 cap null, empty lists, objects and strings are null,
+ * metadata holds only the user's own keys, and LiteLLM's owned keys fill their arguments.
+ */
+export function serverValues(user: LiteLLMUser): Record<StateAttribute, TfValue> {
+  const split = splitMetadata(user.metadata);
+  const metadata = Object.keys(split.user).length ? canonicalJson(split.user) : null;
   return {
+    ...metadataArgumentsFromServer(split.owned),
     user_email: user.user_email,
     user_alias: user.user_alias || null,
     user_role: user.user_role,
-    max_budget: user.max_budget ?? 0,
+    max_budget: budgetStateFromServer(user.max_budget),
     budget_duration: user.budget_duration || null,
     tpm_limit: user.tpm_limit,
     rpm_limit: user.rpm_limit,
@@ -155,7 +178,7 @@ export function serverValues(user: LiteLLMUser): Record<UserRowAttribute, TfValu
  */
 export function rowStateFromServer(state: TfObject, user: LiteLLMUser, base: TfObject | null): void {
   const server = serverValues(user);
-  for (const a of userRowAttributes) {
+  for (const a of stateAttributes) {
     const mine = base ? base[a] : null;
     state[a] = base && !isUnknown(mine) && isEquivalent(a, mine, server[a]) ? mine : server[a];
   }

@@ -1,6 +1,6 @@
 // litellm_user: create, read, update, delete and import through LiteLLM's /user/* endpoints.
 import { randomUUID } from "node:crypto";
-import { isUnknown, valuesEqual, type TfObject } from "../../values/value";
+import { isUnknown, type TfObject } from "../../values/value";
 import { attributePath } from "../../framework/diagnostics";
 import type { ApplyResponse, HandlerContext, ResourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
@@ -9,10 +9,14 @@ import type { UserInfo } from "../../litellm/types";
 import { registerSecret } from "../../log";
 import { userConstraints } from "./constraints";
 import { applyKeyChanges, replaceKey, trackKey } from "./key-lifecycle";
-import { keyLifetime, keyToken, readPrivate, userKeys, writePrivate, type UserPrivateState } from "./key-state";
+import { keyToken, readPrivate, writePrivate, type UserPrivateState } from "./key-state";
 import { apiError, reportCreateError, shown } from "./messages";
-import { bool, fieldsForCreate, fieldsForUpdate, rowStateFromServer, str, userRowAttributes } from "./model";
+import { bool, fieldsForCreate, fieldsForUpdate, rowStateFromServer, serverFilledUserAttributes, stateAttributes, str } from "./model";
 import { planUserChange } from "./plan";
+import { splitMetadata } from "../server-rules/owned-metadata";
+import { unappliedArguments } from "../server-rules/server-filled";
+import { validateOwnMetadata } from "../server-rules/metadata-validation";
+import { wantsUnlimited } from "../server-rules/zero-budget";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -22,6 +26,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
   defaults: { user_role: "user", auto_create_key: false },
 
   validate({ config }, { diagnostics }) {
+    validateOwnMetadata(config, diagnostics);
     if (bool(config, "auto_create_key") !== true && !isUnknown(config.auto_create_key)) {
       for (const a of ["key_alias", "key_duration"]) {
         if (config[a] !== null && !isUnknown(config[a])) {
@@ -33,7 +38,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
 
   modifyPlan: planUserChange,
 
-  async create({ planned }, resp, ctx) {
+  async create({ planned, config }, resp, ctx) {
     const userId = str(planned, "user_id") ?? randomUUID();
     const autoCreateKey = bool(planned, "auto_create_key") === true;
     const email = str(planned, "user_email") ?? "";
@@ -41,7 +46,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     try {
       created = await ctx.client.newUser(
         {
-          ...fieldsForCreate(planned),
+          ...fieldsForCreate(planned, config),
           user_id: userId,
           auto_create_key: autoCreateKey,
           ...(autoCreateKey && str(planned, "key_alias") !== null ? { key_alias: str(planned, "key_alias")! } : {}),
@@ -86,7 +91,8 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     }
     resp.private = writePrivate(priv);
     resp.state = state;
-    await readBack(ctx, userId, state, planned, priv, resp, "created");
+    await removeFilledBudget(ctx, userId, config, resp);
+    await readBack(ctx, userId, state, planned, config, priv, resp, "created");
   },
 
   async read({ state, private: privBytes }, resp, ctx) {
@@ -113,26 +119,31 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     resp.private = writePrivate(priv);
   },
 
-  async update({ prior, planned, plannedPrivate }, resp, ctx) {
+  async update({ prior, planned, config, plannedPrivate }, resp, ctx) {
     const userId = str(prior, "user_id")!;
     const priv = readPrivate(plannedPrivate);
-    const fields = fieldsForUpdate(prior, planned);
     const state: TfObject = { ...planned };
+    let fields = fieldsForUpdate(prior, planned, config);
     if (Object.keys(fields).length > 0) {
       try {
+        if (fields.metadata !== undefined) {
+          // /user/update replaces the whole metadata object: LiteLLM's own keys go with it as the server holds them.
+          const current = await ctx.client.userInfo(userId, ctx.signal);
+          fields = fieldsForUpdate(prior, planned, config, splitMetadata(current?.user.metadata).owned);
+        }
         await ctx.client.updateUser(userId, fields, ctx.signal);
       } catch (e) {
         apiError(resp.diagnostics, "Cannot Update User", `updating user ${userId}`, e);
         // State holds what the server has.
         resp.state = { ...prior };
-        await readBack(ctx, userId, resp.state, prior, priv, resp, "kept");
+        await readBack(ctx, userId, resp.state, prior, null, priv, resp, "kept");
         return;
       }
     }
     await applyKeyChanges(ctx, userId, prior, planned, state, priv, resp.diagnostics);
     resp.state = state;
     resp.private = writePrivate(priv);
-    await readBack(ctx, userId, state, planned, priv, resp, "updated");
+    await readBack(ctx, userId, state, planned, config, priv, resp, "updated");
   },
 
   async delete({ prior }, resp, ctx) {
@@ -168,15 +179,14 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
       if (!info) return;
       const state: TfObject = Object.create(null);
       rowStateFromServer(state, info.user, null);
-      // Adopt the user's one key, if it has exactly one; its raw value cannot be recovered.
-      const keys = userKeys(info.keys);
-      const adopted = keys.length === 1 ? keys[0] : undefined;
-      state.auto_create_key = adopted !== undefined;
-      state.key_alias = adopted?.key_alias ?? null;
-      state.key_duration = adopted ? keyLifetime(adopted) : null;
+      // The user's keys were not made by this resource, so it does not own them: auto_create_key = false, and no
+      // later plan deletes or replaces them (a configuration without auto_create_key plans clean).
+      state.auto_create_key = false;
+      state.key_alias = null;
+      state.key_duration = null;
       state.key = null;
       resp.state = state;
-      resp.private = writePrivate({ keyToken: adopted?.token ?? null });
+      resp.private = writePrivate({ keyToken: null });
     } catch (e) {
       apiError(resp.diagnostics, "Cannot Import User", `importing ${JSON.stringify(id)}`, e);
     }
@@ -184,7 +194,16 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
 };
 
 /** Reads the user back so that state holds what LiteLLM has; checks that LiteLLM kept what was planned. */
-async function readBack(ctx: Ctx, userId: string, state: TfObject, base: TfObject, priv: UserPrivateState, resp: ApplyResponse, verb: string): Promise<void> {
+async function readBack(
+  ctx: Ctx,
+  userId: string,
+  state: TfObject,
+  base: TfObject,
+  config: TfObject | null,
+  priv: UserPrivateState,
+  resp: ApplyResponse,
+  verb: string,
+): Promise<void> {
   let info: UserInfo | null;
   try {
     info = await ctx.client.userInfo(userId, ctx.signal);
@@ -205,14 +224,27 @@ async function readBack(ctx: Ctx, userId: string, state: TfObject, base: TfObjec
   trackKey(state, info, priv);
   resp.private = writePrivate(priv);
   if (verb === "kept") return;
-  for (const a of userRowAttributes) {
-    if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
-      resp.diagnostics.addError(
-        "LiteLLM Did Not Apply A Change",
-        `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,
-        attributePath(a),
-      );
-    }
+  // Only what the configuration set is checked: the rest is LiteLLM's to fill.
+  for (const a of unappliedArguments(config, before, state, stateAttributes, serverFilledUserAttributes)) {
+    resp.diagnostics.addError(
+      "LiteLLM Did Not Apply A Change",
+      `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,
+      attributePath(a),
+    );
+  }
+}
+
+/**
+ * max_budget = 0 means unlimited, so /user/new gets no budget; a proxy with max_internal_user_budget (or a budget
+ * in default_internal_user_params) fills one in. The update that removes it makes the user unlimited as written.
+ */
+async function removeFilledBudget(ctx: Ctx, userId: string, config: TfObject, resp: ApplyResponse): Promise<void> {
+  if (!wantsUnlimited(config.max_budget)) return;
+  try {
+    const info = await ctx.client.userInfo(userId, ctx.signal);
+    if (info && info.user.max_budget !== null) await ctx.client.updateUser(userId, { max_budget: null }, ctx.signal);
+  } catch (e) {
+    apiError(resp.diagnostics, "Cannot Remove The Proxy's Default Budget", `removing the budget LiteLLM gave user ${userId}`, e);
   }
 }
 

@@ -33,43 +33,67 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly userRole?: string;
   /**
-  * Maximum budget for the user in US dollars. 0 means unlimited: LiteLLM stores no budget, and state shows 0. Removing the argument also makes the budget unlimited.
+  * Maximum budget for the user in US dollars. 0 means unlimited: LiteLLM receives no budget, and state shows 0. A budget LiteLLM holds at 0.0 is a $0 cap that blocks all spend: state shows it as null and the plan removes it. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#max_budget User#max_budget}
   */
   readonly maxBudget?: number;
   /**
-  * How often the user's spend is reset: daily, weekly, monthly, or LiteLLM's form, a number and a unit s, m, h, d, w or mo (30s, 30m, 1h, 1d, 30d, 1mo). daily is sent as 1d, weekly as 7d and monthly as 1mo. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  * How often the user's spend is reset: daily, weekly, monthly, or LiteLLM's form, a number and a unit s, m, h, d, w or mo (30s, 30m, 1h, 1d, 30d, 1mo). daily is sent as 1d, weekly as 7d and monthly as 1mo. A zero length (0d) is refused. LiteLLM cannot clear it once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#budget_duration User#budget_duration}
   */
   readonly budgetDuration?: string;
   /**
-  * Tokens per minute limit for the user. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  * Tokens per minute limit for the user. LiteLLM cannot clear it once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#tpm_limit User#tpm_limit}
   */
   readonly tpmLimit?: number;
   /**
-  * Requests per minute limit for the user. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  * Requests per minute limit for the user. LiteLLM cannot clear it once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#rpm_limit User#rpm_limit}
   */
   readonly rpmLimit?: number;
   /**
-  * List of model names that this user can access. An empty list means every model. LiteLLM cannot clear the list once set, so removing it keeps the list on the server and the plan warns.
+  * List of model names that this user can access. An empty list means every model. LiteLLM cannot clear the list once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#models User#models}
   */
   readonly models?: string[];
   /**
-  * JSON object, as a string (use jsonencode), with additional metadata for the user. Key order and whitespace do not matter. LiteLLM replaces the whole object on update but cannot empty it.
+  * JSON object, as a string (use jsonencode), with additional metadata for the user. Key order and whitespace do not matter. Keys LiteLLM keeps for itself (guardrails, tags, team_member_budget_id, ...) are not part of it and are kept on every update; see docs/litellm-api.md. LiteLLM replaces the whole object on update but cannot empty it. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#metadata User#metadata}
   */
   readonly metadata?: string;
   /**
-  * Create a virtual key for the user. Defaults to false. Turning it on later creates a key; turning it off deletes the key this resource created.
+  * Names of the guardrails that apply to the user's calls. LiteLLM keeps them in metadata.guardrails. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#guardrails User#guardrails}
+  */
+  readonly guardrails?: string[];
+  /**
+  * Tags of the user, for spend tracking and tag-based routing. LiteLLM keeps them in metadata.tags. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#tags User#tags}
+  */
+  readonly tags?: string[];
+  /**
+  * Requests per minute allowed per model for the user, by model name. LiteLLM keeps it in metadata.model_rpm_limit. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#model_rpm_limit User#model_rpm_limit}
+  */
+  readonly modelRpmLimit?: { [key: string]: number };
+  /**
+  * Tokens per minute allowed per model for the user, by model name. LiteLLM keeps it in metadata.model_tpm_limit. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#model_tpm_limit User#model_tpm_limit}
+  */
+  readonly modelTpmLimit?: { [key: string]: number };
+  /**
+  * Create a virtual key for the user. Defaults to false. Turning it on later creates a key; turning it off deletes the key this resource created. The resource owns only a key it created: keys of an imported user, or made outside Terraform, are never deleted or replaced.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#auto_create_key User#auto_create_key}
   */
@@ -148,6 +172,10 @@ export class User extends cdktf.TerraformResource {
     this._rpmLimit = config.rpmLimit;
     this._models = config.models;
     this._metadata = config.metadata;
+    this._guardrails = config.guardrails;
+    this._tags = config.tags;
+    this._modelRpmLimit = config.modelRpmLimit;
+    this._modelTpmLimit = config.modelTpmLimit;
     this._autoCreateKey = config.autoCreateKey;
     this._keyAlias = config.keyAlias;
     this._keyDuration = config.keyDuration;
@@ -319,6 +347,70 @@ export class User extends cdktf.TerraformResource {
     return this._metadata;
   }
 
+  // guardrails - computed: true, optional: true, required: false
+  private _guardrails?: string[];
+  public get guardrails() {
+    return this.getListAttribute('guardrails');
+  }
+  public set guardrails(value: string[]) {
+    this._guardrails = value;
+  }
+  public resetGuardrails() {
+    this._guardrails = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get guardrailsInput() {
+    return this._guardrails;
+  }
+
+  // tags - computed: true, optional: true, required: false
+  private _tags?: string[];
+  public get tags() {
+    return this.getListAttribute('tags');
+  }
+  public set tags(value: string[]) {
+    this._tags = value;
+  }
+  public resetTags() {
+    this._tags = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tagsInput() {
+    return this._tags;
+  }
+
+  // model_rpm_limit - computed: true, optional: true, required: false
+  private _modelRpmLimit?: { [key: string]: number };
+  public get modelRpmLimit() {
+    return this.getNumberMapAttribute('model_rpm_limit');
+  }
+  public set modelRpmLimit(value: { [key: string]: number }) {
+    this._modelRpmLimit = value;
+  }
+  public resetModelRpmLimit() {
+    this._modelRpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelRpmLimitInput() {
+    return this._modelRpmLimit;
+  }
+
+  // model_tpm_limit - computed: true, optional: true, required: false
+  private _modelTpmLimit?: { [key: string]: number };
+  public get modelTpmLimit() {
+    return this.getNumberMapAttribute('model_tpm_limit');
+  }
+  public set modelTpmLimit(value: { [key: string]: number }) {
+    this._modelTpmLimit = value;
+  }
+  public resetModelTpmLimit() {
+    this._modelTpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelTpmLimitInput() {
+    return this._modelTpmLimit;
+  }
+
   // auto_create_key - computed: true, optional: true, required: false
   private _autoCreateKey?: boolean | cdktf.IResolvable;
   public get autoCreateKey() {
@@ -403,6 +495,10 @@ export class User extends cdktf.TerraformResource {
       rpm_limit: cdktf.numberToTerraform(this._rpmLimit),
       models: cdktf.listMapper(cdktf.stringToTerraform, false)(this._models),
       metadata: cdktf.stringToTerraform(this._metadata),
+      guardrails: cdktf.listMapper(cdktf.stringToTerraform, false)(this._guardrails),
+      tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
+      model_rpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelRpmLimit),
+      model_tpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelTpmLimit),
       auto_create_key: cdktf.booleanToTerraform(this._autoCreateKey),
       key_alias: cdktf.stringToTerraform(this._keyAlias),
       key_duration: cdktf.stringToTerraform(this._keyDuration),
@@ -470,6 +566,30 @@ export class User extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      guardrails: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._guardrails),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      tags: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      model_rpm_limit: {
+        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._modelRpmLimit),
+        isBlock: false,
+        type: "map",
+        storageClassType: "numberMap",
+      },
+      model_tpm_limit: {
+        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._modelTpmLimit),
+        isBlock: false,
+        type: "map",
+        storageClassType: "numberMap",
       },
       auto_create_key: {
         value: cdktf.booleanToHclTerraform(this._autoCreateKey),
