@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
+import { renderExportTable, withExportTable } from "./cdk-export-table";
 import { rewriteDocLinks } from "./construct-doc-links";
 
 const root = path.resolve(__dirname, "..");
@@ -122,6 +123,11 @@ async function main(): Promise<void> {
     const outDir = path.resolve(values.out ?? kits[each].outDir);
     const files = await generateConstructs(each, outDir);
     console.log(`${each}: wrote ${files.length} files to ${path.relative(process.cwd(), outDir) || "."}`);
+  }
+  if (values.out === undefined && kit !== "cdktf") {
+    const doc = path.join(root, "docs", "cdktf.md");
+    fs.writeFileSync(doc, withExportTable(fs.readFileSync(doc, "utf8"), renderExportTable(kits.cdktn.outDir)));
+    console.log("wrote the export table in docs/cdktf.md");
   }
 }
 

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { renderExportTable } from "../../scripts/cdk-export-table";
 
 const root = path.resolve(__dirname, "..", "..");
 const kits = ["cdktf", "cdktn"] as const;
@@ -77,3 +78,10 @@ for (const kit of kits) {
     assert.ok(links > 10, `expected the constructs to link to docs/ pages, found ${links} links`);
   });
 }
+
+test("docs/cdktf.md lists every export, and both kits export the same constructs", () => {
+  const table = renderExportTable(committedDir("cdktn"));
+  assert.equal(table, renderExportTable(committedDir("cdktf")));
+  const doc = fs.readFileSync(path.join(root, "docs", "cdktf.md"), "utf8");
+  assert.ok(doc.includes(table), "docs/cdktf.md's export table is stale: run `npm run generate:cdktf`");
+});
