@@ -182,3 +182,43 @@ export async function apiCall(url: string, masterKey: string, method: "GET" | "P
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
+
+/**
+ * A ts block that is a constructor body (it uses `this`), inside a one-stack app of the kit it imports, as the
+ * doc's complete app is: with the app's provider unless the snippet makes its own.
+ */
+export function wrapFragment(fragment: string, stack: string): string {
+  const lines = fragment.trimEnd().split("\n");
+  const kit = /from "cdktf"|from "litellm-tf\/cdktf"/.test(fragment) ? "cdktf" : "cdktn";
+  const ownProvider = fragment.includes("LitellmProvider(");
+  return [
+    ...lines.filter((l) => l.startsWith("import ")),
+    `import { App as DocApp, TerraformStack as DocStack } from "${kit}";`,
+    `import { Construct as DocConstruct } from "constructs";`,
+    ...(ownProvider ? [] : [`import { provider as docProvider } from "litellm-tf/${kit}";`]),
+    "",
+    "class FragmentStack extends DocStack {",
+    "  constructor(scope: DocConstruct, id: string) {",
+    "    super(scope, id);",
+    ...(ownProvider ? [] : [`    new docProvider.LitellmProvider(this, "litellm", {});`]),
+    ...lines.filter((l) => !l.startsWith("import ")).map((l) => `    ${l}`),
+    "  }",
+    "}",
+    "const docApp = new DocApp();",
+    `new FragmentStack(docApp, ${JSON.stringify(stack)});`,
+    "docApp.synth();",
+    "",
+  ].join("\n");
+}
+
+export const tsconfigForApps = JSON.stringify({
+  compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"] },
+});
+
+/** Type-checks `files` (names relative to `appDir`, which has a node_modules) with the app's own tsconfig. */
+export async function typeCheck(appDir: string, files: string[]): Promise<void> {
+  const config = path.join(appDir, "tsconfig.doc-run.json");
+  fs.writeFileSync(config, JSON.stringify({ ...JSON.parse(tsconfigForApps), files }));
+  const tsc = await run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", config], { cwd: appDir, env: process.env });
+  assert.equal(tsc.code, 0, `tsc ${files.join(" ")}\n${tsc.stdout}${tsc.stderr}`);
+}
