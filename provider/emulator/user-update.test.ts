@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { get, post, useEmulator, UUID4 } from "./test-support";
+import { get, post, useEmulator, UUID4 } from "./emulator.test-support";
 
 let now = Date.UTC(2026, 0, 5, 8, 0, 0); // Monday 5 January 2026
 const ctx = useEmulator({ clock: () => now });

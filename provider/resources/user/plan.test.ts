@@ -140,7 +140,7 @@ test("key: re-issued when key_alias changes, kept otherwise, dropped when turned
 });
 
 test("destroy plans null", async () => {
-  const res = await service.PlanResourceChange({ type_name: "litellm_user", prior_state: enc(priorState), proposed_new_state: enc(null), config: enc(null) });
+  const res = await service.PlanResourceChange({ type_name: "litellm_user", prior_state: enc(priorState), proposed_new_state: enc(null), config: enc(null), prior_private: new Uint8Array() });
   assert.equal(decodeDynamicValue(res.planned_state, type), null);
   assert.deepEqual(res.diagnostics, []);
 });
