@@ -19,7 +19,9 @@ export async function timed<T>(t: Reporter, label: string, work: () => Promise<T
   const result = await work();
   const ms = Date.now() - started;
   t.diagnostic(`${label}: ${ms} ms`);
-  if (process.env.LITELLM_TF_RECORD_TIMINGS === "1") recordTiming(label, ms);
+  // A command that failed measured nothing worth writing down.
+  const failed = typeof result === "object" && result !== null && "code" in result && (result as { code: unknown }).code !== 0;
+  if (process.env.LITELLM_TF_RECORD_TIMINGS === "1" && !failed) recordTiming(label, ms);
   return result;
 }
 
@@ -27,7 +29,7 @@ let machine: string | undefined;
 function describeMachine(): string {
   const terraform = execFileSync("terraform", ["version", "-json"], { env: { ...process.env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
   const tfVersion = (JSON.parse(terraform) as { terraform_version: string }).terraform_version;
-  machine ??= `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, Terraform ${tfVersion}`;
+  machine ??= `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (load ${os.loadavg()[0]!.toFixed(0)}), Node ${process.version}, Terraform ${tfVersion}`;
   return machine;
 }
 

@@ -163,8 +163,15 @@ export function commandLines(block: DocBlock): string[] {
 
 /** Starts a long-running command from a doc and waits for its first stdout line. */
 export async function startDaemon(t: TestContext, script: string, box: Sandbox, cwd = box.dir): Promise<string> {
-  const child: ChildProcess = spawn("bash", ["-c", `exec ${script}`], { cwd, env: box.env, stdio: ["ignore", "pipe", "pipe"] });
-  t.after(() => void child.kill());
+  // Its own process group: npx starts the command as a child of its own, and all of them must stop.
+  const child: ChildProcess = spawn("bash", ["-c", `exec ${script}`], { cwd, env: box.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  t.after(() => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  });
   let stderr = "";
   child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
   return new Promise<string>((resolve, reject) => {
