@@ -10,7 +10,7 @@ type Export = { name: string; folder: string; className: string; kind: string; t
 
 function readExports(constructsDir: string): Export[] {
   const index = fs.readFileSync(path.join(constructsDir, "index.ts"), "utf8");
-  return [...index.matchAll(/^export \* as (\w+) from '\.\/([\w-]+)\/index';$/gm)].map(([, name, folder]) => {
+  return [...index.matchAll(/^export \* as (\w+) from '\.\/([\w-]+)(?:\/index)?';$/gm)].map(([, name, folder]) => {
     const source = fs.readFileSync(path.join(constructsDir, folder!, "index.ts"), "utf8");
     const cls = /^export class (\w+) extends \w+\.Terraform(Resource|DataSource|Provider) \{/m.exec(source);
     const tfType = /public static readonly tfResourceType = "([\w]+)";/.exec(source);
