@@ -55,7 +55,7 @@ module.exports = {
       name: "production-imports-no-dev-dependency",
       comment: "The published package installs dependencies (and the constructs' peers) only; a devDependency is missing for its users.",
       severity: "error",
-      from: { path: "^(provider|schema/cdktf)/", pathNot: PRODUCTION_TEST_FILES },
+      from: { path: "^(provider|schema/cdkt[fn])/", pathNot: PRODUCTION_TEST_FILES },
       to: {
         dependencyTypes: ["npm-dev"],
         dependencyTypesNot: ["npm", "npm-peer", "npm-optional", "type-only", "triple-slash-type-reference"],
@@ -65,7 +65,7 @@ module.exports = {
       name: "production-imports-no-test-code",
       comment: "Tests and their helpers are not shipped.",
       severity: "error",
-      from: { path: "^(provider|schema/cdktf)/", pathNot: PRODUCTION_TEST_FILES },
+      from: { path: "^(provider|schema/cdkt[fn])/", pathNot: PRODUCTION_TEST_FILES },
       to: { path: [PRODUCTION_TEST_FILES, "^test/"] },
     },
     {

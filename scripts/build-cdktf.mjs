@@ -1,5 +1,5 @@
-// Compiles the generated constructs (schema/cdktf/) to CommonJS + .d.ts in dist/cdktf/,
-// the target of the package's "./cdktf" export. Called by scripts/build.mjs; runs alone too.
+// Compiles the generated constructs of one kit (schema/cdktf/ or schema/cdktn/) to CommonJS + .d.ts in
+// dist/<kit>/, the target of the package's "./<kit>" export. Called by scripts/build.mjs; runs alone too.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,11 +7,11 @@ import ts from "typescript";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export function buildCdktf(finalDir = path.join(root, "dist", "cdktf")) {
-  // Compile into a scratch folder, then move each file over its target: a test that uses dist/cdktf while
+export function buildConstructs(kit = "cdktf", finalDir = path.join(root, "dist", kit)) {
+  // Compile into a scratch folder, then move each file over its target: a test that uses dist/<kit> while
   // another build runs never finds it missing or half written.
   const outDir = `${finalDir}.${process.pid}.tmp`;
-  const srcDir = path.join(root, "schema", "cdktf");
+  const srcDir = path.join(root, "schema", kit);
   const entries = ["index.ts", "lazy-index.ts"].map((f) => path.join(srcDir, f));
   for (const entry of entries) {
     if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} is missing; run npm run generate:cdktf`);
@@ -36,7 +36,7 @@ export function buildCdktf(finalDir = path.join(root, "dist", "cdktf")) {
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
   if (diagnostics.length > 0) {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => "\n" };
-    throw new Error(`compiling schema/cdktf failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
+    throw new Error(`compiling schema/${kit} failed:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
   fs.copyFileSync(path.join(srcDir, "version.json"), path.join(outDir, "version.json"));
   replaceTree(outDir, finalDir);
@@ -60,5 +60,5 @@ function replaceTree(from, to) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildCdktf();
+  for (const kit of ["cdktf", "cdktn"]) buildConstructs(kit);
 }

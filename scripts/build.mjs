@@ -36,6 +36,7 @@ const { buildProviderExecutable } = await import("./build-provider.mjs");
 writeAtomically(path.join(dist, "provider", "terraform-provider-litellm"), await buildProviderExecutable(root));
 await bundle("provider/cli/main.ts", path.join(dist, "cli.js"));
 
-// CDKTF constructs: compile the generated schema/cdktf/ into dist/cdktf/ (the "./cdktf" export).
-const { buildCdktf } = await import("./build-cdktf.mjs");
-buildCdktf(path.join(dist, "cdktf"));
+// CDK constructs: compile the generated schema/cdktf/ and schema/cdktn/ into dist/cdktf/ and dist/cdktn/
+// (the "./cdktf" and "./cdktn" exports).
+const { buildConstructs } = await import("./build-cdktf.mjs");
+for (const kit of ["cdktf", "cdktn"]) buildConstructs(kit, path.join(dist, kit));

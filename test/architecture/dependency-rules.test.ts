@@ -21,7 +21,7 @@ interface CruiseResult {
 
 async function cruise(): Promise<CruiseResult> {
   const bin = path.join(root, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
-  const args = [bin, "--config", ".dependency-cruiser.cjs", "--output-type", "json", "provider", "test", "scripts", "schema/cdktf"];
+  const args = [bin, "--config", ".dependency-cruiser.cjs", "--output-type", "json", "provider", "test", "scripts", "schema/cdktf", "schema/cdktn"];
   const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(stdout) as CruiseResult;
 }

@@ -22,6 +22,7 @@ import {
   tsxCli,
   type Emulator,
 } from "./support";
+import { timed } from "./timings";
 
 const deployTimeout = { timeout: 240_000 };
 const seedUsers: Record<string, string> = {
@@ -30,15 +31,6 @@ const seedUsers: Record<string, string> = {
   "litellm_user.admin": "admin@company.com",
   "litellm_user.operator_admin": "admin@example.com",
 };
-
-async function timed<T>(t: { diagnostic(message: string): void }, label: string, work: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await work();
-  } finally {
-    t.diagnostic(`${label}: ${Date.now() - started} ms`);
-  }
-}
 
 async function assertUserOnServer(emulator: Emulator, userId: string, email: string): Promise<void> {
   const info = await litellm(emulator, "GET", `/user/info?user_id=${encodeURIComponent(userId)}`);
@@ -57,13 +49,13 @@ test("terraform applies the synthesized stack against the emulator; a second pla
   const env = { ...isolatedEnv(dir, mirror), LITELLM_API_BASE: emulator.url, LITELLM_API_KEY: emulator.masterKey };
   const appDir = path.join(dir, "app");
   fs.mkdirSync(appDir);
-  const { stackDir } = await timed(t, "synth", () => synthExample(appDir, env));
+  const { stackDir } = await timed(t, "CDKTF: synth by running the app (`tsx main.ts`, 4 users)", () => synthExample(appDir, env));
 
-  const init = await timed(t, "terraform init (mirror)", () => terraform(["init", "-input=false"], stackDir, env));
+  const init = await timed(t, "CDKTF: `terraform init` from the mirror", () => terraform(["init", "-input=false"], stackDir, env));
   assert.equal(init.code, 0, describeRun("terraform init", init));
-  const apply = await timed(t, "terraform apply", () => terraform(["apply", "-auto-approve", "-input=false"], stackDir, env));
+  const apply = await timed(t, "CDKTF: `terraform apply` (4 users, one with a key)", () => terraform(["apply", "-auto-approve", "-input=false"], stackDir, env));
   assert.equal(apply.code, 0, describeRun("terraform apply", apply));
-  const plan = await timed(t, "terraform plan (second)", () =>
+  const plan = await timed(t, "CDKTF: second `terraform plan` (no changes)", () =>
     terraform(["plan", "-detailed-exitcode", "-input=false"], stackDir, env),
   );
   assert.equal(plan.code, 0, describeRun("second terraform plan (exit 2 means changes)", plan));
@@ -111,7 +103,7 @@ test("cdktf deploy from a filesystem mirror imports a user created out of band",
     LITELLM_LEGACY_USER_ID: legacyId,
   };
 
-  const deploy = await timed(t, "cdktf deploy", () =>
+  const deploy = await timed(t, "CDKTF: `cdktf deploy` (synth, init, apply; 5 users, one imported)", () =>
     run(process.execPath, [cdktfCli, "deploy", stackName, "--auto-approve", "--skip-provider-lock"], { cwd: projectDir, env }),
   );
   assert.equal(deploy.code, 0, describeRun("cdktf deploy", deploy));

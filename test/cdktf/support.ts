@@ -14,6 +14,9 @@ export const providerSource = "registry.terraform.io/litellm-tf/litellm";
 export const providerBinary = path.join(root, "dist", "provider", "terraform-provider-litellm");
 export const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 export const cdktfCli = path.join(root, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf");
+const cdktnBundle = path.join(root, "node_modules", "cdktn-cli", "bundle", "bin", "cdktn.js");
+/** Node arguments that run cdktn-cli (on Node 20 with the shim cdktn-cli-on-node20.cjs explains). */
+export const cdktnCli = ["--require", path.join(__dirname, "cdktn-cli-on-node20.cjs"), cdktnBundle];
 
 export function packageVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
@@ -49,7 +52,7 @@ export function isolatedEnv(dir: string, mirror?: string): NodeJS.ProcessEnv {
   fs.mkdirSync(home, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) {
-    if (name.startsWith("TF_") || name.startsWith("LITELLM_") || name.startsWith("CDKTF_")) delete env[name];
+    if (name.startsWith("TF_") || name.startsWith("LITELLM_") || name.startsWith("CDKTF_") || name.startsWith("CDKTN_")) delete env[name];
   }
   return {
     ...env,

@@ -17,6 +17,7 @@ import {
   synthExample,
   tempDir,
 } from "./support";
+import { timed } from "./timings";
 
 test("the example synthesizes the users, the pinned provider and a sensitive key output", async (t) => {
   const dir = tempDir(t, "synth");
@@ -63,9 +64,9 @@ test("LITELLM_LEGACY_USER_ID adds an import block for litellm_user.legacy", asyn
 test("`cdktf synth` runs the example through its own cdktf.json", async (t) => {
   const dir = tempDir(t, "cdktf-synth");
   const outDir = path.join(dir, "out");
-  const started = Date.now();
-  const result = await run(process.execPath, [cdktfCli, "synth", "--output", outDir], { cwd: exampleDir, env: isolatedEnv(dir) });
-  t.diagnostic(`cdktf synth (CLI): ${Date.now() - started} ms`);
+  const result = await timed(t, "CDKTF: `cdktf synth` (CLI start-up included)", () =>
+    run(process.execPath, [cdktfCli, "synth", "--output", outDir], { cwd: exampleDir, env: isolatedEnv(dir) }),
+  );
   assert.equal(result.code, 0, describeRun("cdktf synth", result));
   const config = readStack(path.join(outDir, "stacks", stackName));
   assert.equal(config.terraform.required_providers.litellm?.source, providerSource);

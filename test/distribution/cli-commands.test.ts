@@ -43,7 +43,14 @@ test("install warns when the CLI config would hide the implied mirror or overrid
 }
 `);
   const r = await sb.cli(["install"]);
-  assert.match(r.stderr, /dev_overrides for litellm-tf\/litellm/);
-  assert.match(r.stderr, /provider_installation block, so Terraform does not search its implied mirrors/);
-  assert.ok(fs.existsSync(path.join(sb.home, ".terraform.d", "plugins", "registry.terraform.io", "litellm-tf", "litellm")));
+  const warnings = r.stderr.trimEnd().split("\n");
+  assert.equal(warnings.length, 2, `one warning per line:\n${r.stderr}`);
+  assert.match(warnings[0]!, /^Warning: .*dev_overrides for litellm-tf\/litellm.*Remove it to use the install\.$/);
+  assert.match(warnings[1]!, /^Warning: .*provider_installation block, so Terraform does not search its implied mirrors; add the filesystem_mirror block printed above to it\.$/);
+  // The block the warning promises is on stdout, for the implied mirror the provider went into.
+  const mirror = path.join(sb.home, ".terraform.d", "plugins");
+  assert.doesNotMatch(r.stdout, /without any CLI configuration/);
+  assert.ok(r.stdout.includes(`filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}`), r.stdout);
+  assert.ok(r.stdout.includes(sb.cliConfig), "names the file with the provider_installation block");
+  assert.ok(fs.existsSync(path.join(mirror, "registry.terraform.io", "litellm-tf", "litellm")));
 });

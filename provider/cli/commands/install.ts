@@ -1,7 +1,7 @@
 // `litellm-tf install`: put the built provider where `terraform init` finds it, as a filesystem mirror.
 import path from "node:path";
 import { parseCommandLine, usage, type CommandSpec } from "../command-line";
-import { cliConfigWarnings, filesystemMirrorBlock } from "../distribution/cli-config";
+import { cliConfigFindings, cliConfigWarnings, filesystemMirrorBlock } from "../distribution/cli-config";
 import { defaultMirrorDir, hostContext, isImplicitMirror, type HostContext } from "../distribution/implicit-mirror";
 import { installProvider, type InstallResult } from "../distribution/install-provider";
 import { locateProviderBuild } from "../distribution/package-root";
@@ -39,13 +39,15 @@ export async function runInstallCommand(argv: string[], host: HostContext = host
   const result = installProvider({ build: locateProviderBuild(), mirrorDir, platforms, force: flags.force ?? false });
 
   const implicit = isImplicitMirror(mirrorDir, host);
-  process.stdout.write(report(result, mirrorDir, implicit));
-  for (const warning of [...versionNotes(result.version), ...cliConfigWarnings(host, implicit)]) {
-    process.stderr.write(`Warning: ${warning}\n`);
-  }
+  // An implied mirror is searched only while no CLI configuration file has a provider_installation block.
+  const blockingConfigs = implicit ? cliConfigFindings(host).providerInstallation : [];
+  process.stdout.write(report(result, mirrorDir, implicit, blockingConfigs));
+  const warnings = [...versionNotes(result.version), ...cliConfigWarnings(host, implicit)];
+  // One write, one warning per line: nothing else can land between them.
+  if (warnings.length > 0) process.stderr.write(warnings.map((w) => `Warning: ${w}\n`).join(""));
 }
 
-function report(result: InstallResult, mirrorDir: string, implicit: boolean): string {
+function report(result: InstallResult, mirrorDir: string, implicit: boolean, blockingConfigs: string[]): string {
   const lines: string[] = [];
   for (const p of result.platforms) {
     const what = { installed: "Installed", unchanged: "Already installed (same build)", replaced: `Replaced a different build (${p.previousHash})` }[p.status];
@@ -56,8 +58,16 @@ function report(result: InstallResult, mirrorDir: string, implicit: boolean): st
     lines.push("", "Configurations whose .terraform.lock.hcl recorded the old hash: remove the provider's entry there, then run terraform init.");
   }
   lines.push("");
-  if (implicit) {
+  if (implicit && blockingConfigs.length === 0) {
     lines.push(`Terraform searches ${mirrorDir} without any CLI configuration: run \`terraform init\` in your configuration.`);
+  } else if (implicit) {
+    lines.push(
+      `Terraform searches ${mirrorDir} by itself only while no CLI configuration has a provider_installation block,`,
+      `and ${blockingConfigs.join(" and ")} has one. Put this filesystem_mirror block into that provider_installation block`,
+      "(and the exclude into its direct block, if it has one), then run `terraform init`:",
+      "",
+      filesystemMirrorBlock(mirrorDir).trimEnd(),
+    );
   } else {
     lines.push(
       "Terraform does not search this directory by itself. Add this to your CLI configuration",

@@ -45,9 +45,9 @@ export function cliConfigFiles(host: HostContext): string[] {
   return [main, ...extra];
 }
 
-/** Warnings about the user's CLI configuration for an install into `mirrorDir`. */
-export function cliConfigWarnings(host: HostContext, mirrorIsImplicit: boolean): string[] {
-  const warnings: string[] = [];
+/** Which CLI configuration files have dev_overrides for this provider, and which a provider_installation block. */
+export function cliConfigFindings(host: HostContext): { devOverrides: string[]; providerInstallation: string[] } {
+  const findings = { devOverrides: [] as string[], providerInstallation: [] as string[] };
   for (const file of cliConfigFiles(host)) {
     let text: string;
     try {
@@ -55,14 +55,23 @@ export function cliConfigWarnings(host: HostContext, mirrorIsImplicit: boolean):
     } catch {
       continue;
     }
-    if (/\bdev_overrides\s*\{/.test(text) && text.includes(`${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`)) {
-      warnings.push(`${file} has dev_overrides for ${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}; Terraform will use that directory instead of the installed provider. Remove it to use the install.`);
-    }
-    if (mirrorIsImplicit && /\bprovider_installation\s*\{/.test(text)) {
-      warnings.push(`${file} has a provider_installation block, so Terraform does not search its implied mirrors; add the filesystem_mirror block below to it.`);
-    }
+    if (/\bdev_overrides\s*\{/.test(text) && text.includes(`${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`)) findings.devOverrides.push(file);
+    if (/\bprovider_installation\s*\{/.test(text)) findings.providerInstallation.push(file);
   }
-  return warnings;
+  return findings;
+}
+
+/** Warnings about the user's CLI configuration for an install into `mirrorDir`, one sentence each. */
+export function cliConfigWarnings(host: HostContext, mirrorIsImplicit: boolean): string[] {
+  const { devOverrides, providerInstallation } = cliConfigFindings(host);
+  return [
+    ...devOverrides.map(
+      (file) => `${file} has dev_overrides for ${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}; Terraform will use that directory instead of the installed provider. Remove it to use the install.`,
+    ),
+    ...(mirrorIsImplicit ? providerInstallation : []).map(
+      (file) => `${file} has a provider_installation block, so Terraform does not search its implied mirrors; add the filesystem_mirror block printed above to it.`,
+    ),
+  ];
 }
 
 function stripComments(text: string): string {
