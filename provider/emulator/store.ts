@@ -19,6 +19,8 @@ export class EmulatorStore {
   readonly memberships = new Map<string, MembershipRow>();
   /** budget_id → row (team members' budgets). */
   readonly budgets = new Map<string, BudgetRow>();
+  /** LiteLLM_ModelTable id → row: a team's model_aliases. */
+  readonly modelTables = new Map<number, { id: number; model_aliases: Record<string, string> }>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly keysByUser = new Map<string, Set<string>>();
   private readonly insertOrder = new Map<string, number>();
@@ -133,6 +135,7 @@ export class EmulatorStore {
     this.teams.clear();
     this.memberships.clear();
     this.budgets.clear();
+    this.modelTables.clear();
     this.byEmail.clear();
     this.keysByUser.clear();
     this.insertOrder.clear();

@@ -2,7 +2,7 @@
 import type { AttributeConstraints } from "../framework/validation";
 import { budgetDurationPattern } from "./user/semantics";
 
-const nonNegativeInteger = { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" };
+export const nonNegativeInteger = { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" };
 
 export const limitConstraints: AttributeConstraints = {
   max_budget: { schema: { minimum: 0 }, expectation: "must be 0 (unlimited) or more US dollars" },

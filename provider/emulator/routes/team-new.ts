@@ -9,6 +9,7 @@ import { validateBody, type ModelValues } from "../validation/model";
 import { newTeamRequest } from "../validation/team-requests";
 import type { RouteHandler } from "./context";
 import { addMember, MemberAddError } from "./team-membership";
+import { applyTeamSettings } from "./team-settings";
 
 export const teamNew: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, newTeamRequest(ctx.legacy));
@@ -21,7 +22,7 @@ export const teamNew: RouteHandler = (req, ctx) => {
   if (!members.some((m) => m.user_id === ctx.caller.userId)) members.push({ user_id: ctx.caller.userId, user_email: null, role: "admin" });
 
   const now = ctx.now();
-  const row = buildTeam(body, teamId, now);
+  const row = applyTeamSettings(ctx, buildTeam(body, teamId, now), body, (m) => wrappedHttpException(403, { error: m }));
   // The row is written without members; they are added one by one after, and the answer is the first write.
   ctx.store.teams.set(teamId, row);
   const created = teamRowView(row);
@@ -47,7 +48,7 @@ function buildTeam(body: ModelValues, teamId: string, now: number): TeamRow {
     if (body[field] !== undefined && body[field] !== null) row[field] = body[field] as TeamRow[K];
   };
   (["team_alias", "organization_id", "admins", "members", "metadata", "max_budget", "soft_budget", "models", "tpm_limit", "rpm_limit",
-    "budget_duration", "blocked", "team_member_permissions"] as const).forEach(copy);
+    "budget_duration", "blocked", "team_member_permissions", "router_settings"] as const).forEach(copy);
   if (row.budget_duration !== null) {
     try {
       row.budget_reset_at = nextBudgetReset(row.budget_duration, now);

@@ -80,7 +80,16 @@ function mintUserKey(ctx: RouteContext, user: UserRow, body: ModelValues, expire
     metadata: structuredClone(user.metadata),
     tpm_limit: user.tpm_limit,
     rpm_limit: user.rpm_limit,
+    // LiteLLM has no user columns for these: generate_key_helper_fn gives them to the key.
+    aliases: objectOr(body.aliases),
+    config: objectOr(body.config),
+    permissions: objectOr(body.permissions),
+    blocked: typeof body.blocked === "boolean" ? body.blocked : null,
   });
+}
+
+function objectOr(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
 }
 
 /** NewUserResponse: GenerateKeyResponse fields plus the user's, every field present (nulls included). */

@@ -7,6 +7,11 @@ import { describeSeconds } from "./semantics";
 export interface UserPrivateState {
   /** sha256 of the key this resource manages (created here, or adopted at import), or null when it manages none. */
   keyToken: string | null;
+  /**
+   * The teams whose membership this resource made through `teams` (or adopted at import). Undefined for a state
+   * written before `teams` existed, or by another provider: then every team in state counts as its own.
+   */
+  teams?: string[];
 }
 
 const decoder = new TextDecoder();
@@ -16,7 +21,8 @@ export function readPrivate(bytes: Uint8Array): UserPrivateState {
   if (!bytes || bytes.length === 0) return { keyToken: null };
   try {
     const v = JSON.parse(decoder.decode(bytes)) as Partial<UserPrivateState>;
-    return { keyToken: typeof v.keyToken === "string" ? v.keyToken : null };
+    const teams = Array.isArray(v.teams) ? v.teams.filter((t): t is string => typeof t === "string") : undefined;
+    return { keyToken: typeof v.keyToken === "string" ? v.keyToken : null, ...(teams ? { teams } : {}) };
   } catch {
     return { keyToken: null };
   }

@@ -11,8 +11,9 @@ import { userConstraints } from "./constraints";
 import { applyKeyChanges, replaceKey, trackKey } from "./key-lifecycle";
 import { keyLifetime, keyToken, readPrivate, userKeys, writePrivate, type UserPrivateState } from "./key-state";
 import { apiError, reportCreateError, shown } from "./messages";
-import { bool, fieldsForCreate, fieldsForUpdate, rowStateFromServer, str, userRowAttributes } from "./model";
+import { bool, fieldsForCreate, fieldsForUpdate, keySettings, rowStateFromServer, str, strList, userRowAttributes } from "./model";
 import { planUserChange } from "./plan";
+import { applyTeamChanges, visibleTeams } from "./teams";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -44,6 +45,9 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
           ...fieldsForCreate(planned),
           user_id: userId,
           auto_create_key: autoCreateKey,
+          ...(strList(planned, "teams")?.length ? { teams: strList(planned, "teams")! } : {}),
+          ...(bool(planned, "send_invite_email") === true ? { send_invite_email: true } : {}),
+          ...(autoCreateKey ? keySettings(planned) : {}),
           ...(autoCreateKey && str(planned, "key_alias") !== null ? { key_alias: str(planned, "key_alias")! } : {}),
           ...(autoCreateKey && str(planned, "key_duration") !== null ? { duration: str(planned, "key_duration")! } : {}),
         },
@@ -74,7 +78,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     }
     registerSecret(created.key);
 
-    const priv: UserPrivateState = { keyToken: created.key ? keyToken(created.key) : null };
+    const priv: UserPrivateState = { keyToken: created.key ? keyToken(created.key) : null, ...(strList(planned, "teams") ? { teams: strList(planned, "teams")! } : {}) };
     const state: TfObject = { ...planned };
     state.id = userId;
     state.user_id = userId;
@@ -107,7 +111,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     }
     const priv = readPrivate(privBytes);
     const next: TfObject = { ...state };
-    rowStateFromServer(next, info.user, state);
+    rowStateFromServer(next, info.user, state, true, visibleTeams(info.user.teams, priv));
     trackKey(next, info, priv);
     resp.state = next;
     resp.private = writePrivate(priv);
@@ -129,6 +133,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
         return;
       }
     }
+    await applyTeamChanges(ctx, userId, prior, planned, priv, resp.diagnostics);
     await applyKeyChanges(ctx, userId, prior, planned, state, priv, resp.diagnostics);
     resp.state = state;
     resp.private = writePrivate(priv);
@@ -168,6 +173,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
       if (!info) return;
       const state: TfObject = Object.create(null);
       rowStateFromServer(state, info.user, null);
+      // Memberships are adopted too: with teams in the configuration, the user owns them from now on.
       // Adopt the user's one key, if it has exactly one; its raw value cannot be recovered.
       const keys = userKeys(info.keys);
       const adopted = keys.length === 1 ? keys[0] : undefined;
@@ -175,6 +181,8 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
       state.key_alias = adopted?.key_alias ?? null;
       state.key_duration = adopted ? keyLifetime(adopted) : null;
       state.key = null;
+      for (const a of ["aliases", "config", "permissions", "send_invite_email"]) state[a] = null;
+      state.blocked = adopted?.blocked === true;
       resp.state = state;
       resp.private = writePrivate({ keyToken: adopted?.token ?? null });
     } catch (e) {
@@ -201,11 +209,11 @@ async function readBack(ctx: Ctx, userId: string, state: TfObject, base: TfObjec
     return;
   }
   const before: TfObject = { ...state };
-  rowStateFromServer(state, info.user, base);
+  rowStateFromServer(state, info.user, base, true, visibleTeams(info.user.teams, priv));
   trackKey(state, info, priv);
   resp.private = writePrivate(priv);
   if (verb === "kept") return;
-  for (const a of userRowAttributes) {
+  for (const a of [...userRowAttributes, "teams"]) {
     if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
       resp.diagnostics.addError(
         "LiteLLM Did Not Apply A Change",
