@@ -15,11 +15,11 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly userId?: string;
   /**
-  * Email address of the user. It must be unique within the LiteLLM instance; LiteLLM compares emails case-insensitively.
+  * Email address of the user. It must be unique within the LiteLLM instance; LiteLLM compares emails case-insensitively. Optional, as in LiteLLM and the other LiteLLM providers; without it, import by user_id.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#user_email User#user_email}
   */
-  readonly userEmail: string;
+  readonly userEmail?: string;
   /**
   * A human-readable alias for the user. Removing it clears the alias on LiteLLM.
   *
@@ -57,19 +57,37 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly rpmLimit?: number;
   /**
+  * Maximum number of requests the user may have in flight at once. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#max_parallel_requests User#max_parallel_requests}
+  */
+  readonly maxParallelRequests?: number;
+  /**
   * List of model names that this user can access. An empty list means every model. LiteLLM cannot clear the list once set, so removing it keeps the list on the server and the plan warns.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#models User#models}
   */
   readonly models?: string[];
   /**
-  * JSON object, as a string (use jsonencode), with additional metadata for the user. Key order and whitespace do not matter. LiteLLM replaces the whole object on update but cannot empty it.
+  * Additional metadata for the user, a JSON object written either as a map ({ department = "Engineering" }) or as JSON text (jsonencode({...})). State keeps the form you wrote; key order and whitespace do not matter. LiteLLM replaces the whole object on update but cannot empty it.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#metadata User#metadata}
   */
-  readonly metadata?: string;
+  readonly metadata?: { [key: string]: any };
   /**
-  * Create a virtual key for the user. Defaults to false. Turning it on later creates a key; turning it off deletes the key this resource created.
+  * IDs of the teams the user belongs to, as plain members (role user). Adding a team adds the user to it, removing one takes the user out. Without it, memberships are left to litellm_team_member and state shows LiteLLM's list. Do not also manage the same membership with a litellm_team_member: the plan refuses it and says which one to keep.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#teams User#teams}
+  */
+  readonly teams?: string[];
+  /**
+  * Budgets per model, a JSON object written as a map or as JSON text, for example { "gpt-4o" = { max_budget = 25 } }. LiteLLM requires an enterprise licence for a non-empty value, and cannot empty it once set.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#model_max_budget User#model_max_budget}
+  */
+  readonly modelMaxBudget?: { [key: string]: any };
+  /**
+  * Create a virtual key for the user. Defaults to false here, while LiteLLM and the other LiteLLM providers default to true: an unrequested key would be a secret in state. Set it to true to get a key. Turning it on later creates a key; turning it off deletes the key this resource created.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#auto_create_key User#auto_create_key}
   */
@@ -86,6 +104,36 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#key_duration User#key_duration}
   */
   readonly keyDuration?: string;
+  /**
+  * Model aliases of the key created when auto_create_key is true ({ fast = "gpt-4o-mini" }). LiteLLM has no user-level aliases: they belong to the key, so changing them re-issues the key.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#aliases User#aliases}
+  */
+  readonly aliases?: { [key: string]: string };
+  /**
+  * Config values of the key created when auto_create_key is true. They belong to the key, so changing them re-issues the key.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#config User#config}
+  */
+  readonly config?: { [key: string]: string };
+  /**
+  * Permissions of the key created when auto_create_key is true. They belong to the key, so changing them re-issues the key.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#permissions User#permissions}
+  */
+  readonly permissions?: { [key: string]: string };
+  /**
+  * Block the key created when auto_create_key is true. LiteLLM has no user-level block; this blocks the user's key, and changing it updates the key in place. Defaults to false.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#blocked User#blocked}
+  */
+  readonly blocked?: boolean | cdktf.IResolvable;
+  /**
+  * Ask LiteLLM to send the user an invitation email when the user is created. It only acts at creation: changing it later does nothing, and the plan says so.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#send_invite_email User#send_invite_email}
+  */
+  readonly sendInviteEmail?: boolean | cdktf.IResolvable;
 }
 
 /**
@@ -121,9 +169,9 @@ export class User extends cdktf.TerraformResource {
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
-  * @param options UserConfig
+  * @param options UserConfig = {}
   */
-  public constructor(scope: Construct, id: string, config: UserConfig) {
+  public constructor(scope: Construct, id: string, config: UserConfig = {}) {
     super(scope, id, {
       terraformResourceType: 'litellm_user',
       terraformGeneratorMetadata: {
@@ -146,11 +194,19 @@ export class User extends cdktf.TerraformResource {
     this._budgetDuration = config.budgetDuration;
     this._tpmLimit = config.tpmLimit;
     this._rpmLimit = config.rpmLimit;
+    this._maxParallelRequests = config.maxParallelRequests;
     this._models = config.models;
     this._metadata = config.metadata;
+    this._teams = config.teams;
+    this._modelMaxBudget = config.modelMaxBudget;
     this._autoCreateKey = config.autoCreateKey;
     this._keyAlias = config.keyAlias;
     this._keyDuration = config.keyDuration;
+    this._aliases = config.aliases;
+    this._config = config.config;
+    this._permissions = config.permissions;
+    this._blocked = config.blocked;
+    this._sendInviteEmail = config.sendInviteEmail;
   }
 
   // ==========
@@ -178,13 +234,16 @@ export class User extends cdktf.TerraformResource {
     return this._userId;
   }
 
-  // user_email - computed: false, optional: false, required: true
+  // user_email - computed: false, optional: true, required: false
   private _userEmail?: string;
   public get userEmail() {
     return this.getStringAttribute('user_email');
   }
   public set userEmail(value: string) {
     this._userEmail = value;
+  }
+  public resetUserEmail() {
+    this._userEmail = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get userEmailInput() {
@@ -287,6 +346,22 @@ export class User extends cdktf.TerraformResource {
     return this._rpmLimit;
   }
 
+  // max_parallel_requests - computed: true, optional: true, required: false
+  private _maxParallelRequests?: number;
+  public get maxParallelRequests() {
+    return this.getNumberAttribute('max_parallel_requests');
+  }
+  public set maxParallelRequests(value: number) {
+    this._maxParallelRequests = value;
+  }
+  public resetMaxParallelRequests() {
+    this._maxParallelRequests = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxParallelRequestsInput() {
+    return this._maxParallelRequests;
+  }
+
   // models - computed: true, optional: true, required: false
   private _models?: string[];
   public get models() {
@@ -304,11 +379,11 @@ export class User extends cdktf.TerraformResource {
   }
 
   // metadata - computed: true, optional: true, required: false
-  private _metadata?: string;
+  private _metadata?: { [key: string]: any };
   public get metadata() {
-    return this.getStringAttribute('metadata');
+    return this.getAnyMapAttribute('metadata');
   }
-  public set metadata(value: string) {
+  public set metadata(value: { [key: string]: any }) {
     this._metadata = value;
   }
   public resetMetadata() {
@@ -317,6 +392,38 @@ export class User extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get metadataInput() {
     return this._metadata;
+  }
+
+  // teams - computed: true, optional: true, required: false
+  private _teams?: string[];
+  public get teams() {
+    return this.getListAttribute('teams');
+  }
+  public set teams(value: string[]) {
+    this._teams = value;
+  }
+  public resetTeams() {
+    this._teams = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamsInput() {
+    return this._teams;
+  }
+
+  // model_max_budget - computed: true, optional: true, required: false
+  private _modelMaxBudget?: { [key: string]: any };
+  public get modelMaxBudget() {
+    return this.getAnyMapAttribute('model_max_budget');
+  }
+  public set modelMaxBudget(value: { [key: string]: any }) {
+    this._modelMaxBudget = value;
+  }
+  public resetModelMaxBudget() {
+    this._modelMaxBudget = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelMaxBudgetInput() {
+    return this._modelMaxBudget;
   }
 
   // auto_create_key - computed: true, optional: true, required: false
@@ -367,6 +474,86 @@ export class User extends cdktf.TerraformResource {
     return this._keyDuration;
   }
 
+  // aliases - computed: false, optional: true, required: false
+  private _aliases?: { [key: string]: string };
+  public get aliases() {
+    return this.getStringMapAttribute('aliases');
+  }
+  public set aliases(value: { [key: string]: string }) {
+    this._aliases = value;
+  }
+  public resetAliases() {
+    this._aliases = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get aliasesInput() {
+    return this._aliases;
+  }
+
+  // config - computed: false, optional: true, required: false
+  private _config?: { [key: string]: string };
+  public get config() {
+    return this.getStringMapAttribute('config');
+  }
+  public set config(value: { [key: string]: string }) {
+    this._config = value;
+  }
+  public resetConfig() {
+    this._config = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get configInput() {
+    return this._config;
+  }
+
+  // permissions - computed: false, optional: true, required: false
+  private _permissions?: { [key: string]: string };
+  public get permissions() {
+    return this.getStringMapAttribute('permissions');
+  }
+  public set permissions(value: { [key: string]: string }) {
+    this._permissions = value;
+  }
+  public resetPermissions() {
+    this._permissions = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get permissionsInput() {
+    return this._permissions;
+  }
+
+  // blocked - computed: true, optional: true, required: false
+  private _blocked?: boolean | cdktf.IResolvable;
+  public get blocked() {
+    return this.getBooleanAttribute('blocked');
+  }
+  public set blocked(value: boolean | cdktf.IResolvable) {
+    this._blocked = value;
+  }
+  public resetBlocked() {
+    this._blocked = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get blockedInput() {
+    return this._blocked;
+  }
+
+  // send_invite_email - computed: false, optional: true, required: false
+  private _sendInviteEmail?: boolean | cdktf.IResolvable;
+  public get sendInviteEmail() {
+    return this.getBooleanAttribute('send_invite_email');
+  }
+  public set sendInviteEmail(value: boolean | cdktf.IResolvable) {
+    this._sendInviteEmail = value;
+  }
+  public resetSendInviteEmail() {
+    this._sendInviteEmail = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sendInviteEmailInput() {
+    return this._sendInviteEmail;
+  }
+
   // key - computed: true, optional: false, required: false
   public get key() {
     return this.getStringAttribute('key');
@@ -401,11 +588,19 @@ export class User extends cdktf.TerraformResource {
       budget_duration: cdktf.stringToTerraform(this._budgetDuration),
       tpm_limit: cdktf.numberToTerraform(this._tpmLimit),
       rpm_limit: cdktf.numberToTerraform(this._rpmLimit),
+      max_parallel_requests: cdktf.numberToTerraform(this._maxParallelRequests),
       models: cdktf.listMapper(cdktf.stringToTerraform, false)(this._models),
-      metadata: cdktf.stringToTerraform(this._metadata),
+      metadata: cdktf.hashMapper(cdktf.anyToTerraform)(this._metadata),
+      teams: cdktf.listMapper(cdktf.stringToTerraform, false)(this._teams),
+      model_max_budget: cdktf.hashMapper(cdktf.anyToTerraform)(this._modelMaxBudget),
       auto_create_key: cdktf.booleanToTerraform(this._autoCreateKey),
       key_alias: cdktf.stringToTerraform(this._keyAlias),
       key_duration: cdktf.stringToTerraform(this._keyDuration),
+      aliases: cdktf.hashMapper(cdktf.stringToTerraform)(this._aliases),
+      config: cdktf.hashMapper(cdktf.stringToTerraform)(this._config),
+      permissions: cdktf.hashMapper(cdktf.stringToTerraform)(this._permissions),
+      blocked: cdktf.booleanToTerraform(this._blocked),
+      send_invite_email: cdktf.booleanToTerraform(this._sendInviteEmail),
     };
   }
 
@@ -459,6 +654,12 @@ export class User extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "number",
       },
+      max_parallel_requests: {
+        value: cdktf.numberToHclTerraform(this._maxParallelRequests),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       models: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._models),
         isBlock: false,
@@ -466,10 +667,22 @@ export class User extends cdktf.TerraformResource {
         storageClassType: "stringList",
       },
       metadata: {
-        value: cdktf.stringToHclTerraform(this._metadata),
+        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._metadata),
         isBlock: false,
-        type: "simple",
-        storageClassType: "string",
+        type: "map",
+        storageClassType: "anyMap",
+      },
+      teams: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._teams),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      model_max_budget: {
+        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._modelMaxBudget),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMap",
       },
       auto_create_key: {
         value: cdktf.booleanToHclTerraform(this._autoCreateKey),
@@ -488,6 +701,36 @@ export class User extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      aliases: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._aliases),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      config: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._config),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      permissions: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._permissions),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      blocked: {
+        value: cdktf.booleanToHclTerraform(this._blocked),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      send_invite_email: {
+        value: cdktf.booleanToHclTerraform(this._sendInviteEmail),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
     };
 
