@@ -68,6 +68,8 @@ output "same_user" {
     rpm_limit: 2,
     models: ["gpt-4o"],
     metadata: '{"team":"ops"}',
+    max_parallel_requests: null,
+    teams: [],
     spend: 0,
   };
   // By email, the email keeps the configuration's spelling (Terraform requires it); the rest is LiteLLM's.

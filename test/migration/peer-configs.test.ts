@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { TestEmulator } from "../support/emulator";
 import { createWorkspace, type Workspace } from "../support/terraform";
-import { isEmpty, startTeamEmulator, teamState } from "../e2e/team-support";
+import { PROXY_ADMIN, startTeamEmulator, teamState, type TeamState } from "../e2e/team-support";
 import { peerConfigs, withOurSource } from "./migration-support";
 
 let emu: TestEmulator;
@@ -35,12 +35,27 @@ for (const config of configs) {
     assert.equal(ours.changedLines, 1, "only the source line changes");
     const ws = createWorkspace({ apiBase: emu.url, apiKey: emu.masterKey, files: { "main.tf": ours.text } });
     workspaces.push(ws);
-    await ws.ok(["validate", "-no-color"]);
-    await ws.ok(["apply", "-auto-approve", "-no-color"]);
-    const plan = await ws.terraform(["plan", "-no-color", "-detailed-exitcode"]);
-    assert.equal(plan.code, 0, `plan after apply is clean:\n${plan.stdout}${plan.stderr}`);
-    await ws.ok(["destroy", "-auto-approve", "-no-color"]);
-    assert.ok(isEmpty(await teamState(emu)), "LiteLLM holds nothing after destroy");
+    const before = summary(await teamState(emu));
+    try {
+      await ws.ok(["validate", "-no-color"]);
+      await ws.ok(["apply", "-auto-approve", "-no-color"]);
+      const plan = await ws.terraform(["plan", "-no-color", "-detailed-exitcode"]);
+      assert.equal(plan.code, 0, `plan after apply is clean:\n${plan.stdout}${plan.stderr}`);
+    } finally {
+      await ws.ok(["destroy", "-auto-approve", "-no-color"]);
+    }
+    assert.deepEqual(summary(await teamState(emu)), before, "LiteLLM holds what it held before apply");
     passed.push(config.name);
   });
+}
+
+/** What LiteLLM holds, by ID: users with their teams, teams, keys and membership rows. */
+function summary(state: TeamState): unknown {
+  return {
+    // LiteLLM's own admin user appears with the first team; only its teams count.
+    users: state.users.filter((u) => u.user_id !== PROXY_ADMIN || u.teams.length).map((u) => `${u.user_id}:${[...u.teams].sort().join(",")}`).sort(),
+    teams: state.teams.map((t) => t.team_id).sort(),
+    keys: state.keys.length,
+    memberships: state.team_memberships.length,
+  };
 }

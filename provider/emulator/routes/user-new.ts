@@ -21,7 +21,7 @@ export const userNew: RouteHandler = (req, ctx) => {
   const existing = ctx.store.getUser(userId);
   rejectDuplicates(ctx, userId, email);
 
-  if (isNonEmptyObject(body.model_max_budget)) throw new Reply(wrappedServerError(ENTERPRISE_ONLY_MESSAGE));
+  if (isNonEmptyObject(body.model_max_budget) && !ctx.enterprise) throw new Reply(wrappedServerError(ENTERPRISE_ONLY_MESSAGE));
   const autoCreateKey = body.auto_create_key !== false;
   const now = ctx.now();
   const expires = autoCreateKey ? parseOrFail(() => (body.duration ? keyExpiry(body.duration as string, now) : null)) : null;

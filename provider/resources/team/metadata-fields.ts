@@ -8,10 +8,13 @@ import type { JsonObject } from "../json-object-argument";
 export const teamMetadataFields = ["tpm_limit_type", "rpm_limit_type", "prompts", "team_member_key_duration"] as const;
 export type TeamMetadataField = (typeof teamMetadataFields)[number];
 
-/** The team's metadata as the user sees it: LiteLLM's object without the keys that are attributes of their own. */
+/** Keys LiteLLM writes into a team's metadata for itself: the link to the members' default budget row. */
+export const litellmLinkKeys = ["team_member_budget_id"];
+
+/** The team's metadata as the user sees it: LiteLLM's object without the keys that are attributes of their own or LiteLLM's links. */
 export function userMetadata(server: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(server)) if (!(teamMetadataFields as readonly string[]).includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(server)) if (!(teamMetadataFields as readonly string[]).includes(k) && !litellmLinkKeys.includes(k)) out[k] = v;
   return out;
 }
 
