@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { LiteLLMKeyRow } from "../../litellm/types";
 import { describeSeconds } from "./semantics";
+import type { TfObject } from "../../values/value";
 
 export interface UserPrivateState {
   /** sha256 of the key this resource manages (created here, or adopted at import), or null when it manages none. */
@@ -26,6 +27,17 @@ export function readPrivate(bytes: Uint8Array): UserPrivateState {
   } catch {
     return { keyToken: null };
   }
+}
+
+/**
+ * The private state for a user whose state came from elsewhere (another provider's, moved with
+ * `terraform state replace-provider`): no private state, but the key in state is the user's key, so it is
+ * adopted by its token rather than re-issued.
+ */
+export function privateOf(bytes: Uint8Array, state: TfObject): UserPrivateState {
+  const priv = readPrivate(bytes);
+  if ((!bytes || bytes.length === 0) && typeof state.key === "string" && state.key !== "") priv.keyToken = keyToken(state.key);
+  return priv;
 }
 
 export function writePrivate(p: UserPrivateState): Uint8Array {

@@ -2,7 +2,7 @@
 import { isUnknown, unknown, valuesEqual, type TfObject, type TfValue } from "../../values/value";
 import { attributePath, type Diagnostics } from "../../framework/diagnostics";
 import type { HandlerContext, PlanRequest, PlanResponse } from "../../framework/resource";
-import { readPrivate, type UserPrivateState } from "./key-state";
+import { privateOf, type UserPrivateState } from "./key-state";
 import { shown } from "./messages";
 import type { LiteLLMClient } from "../../litellm/client";
 import { isEmptyJsonObject } from "../json-object-argument";
@@ -59,7 +59,7 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
   if (lifetime !== null && priorLifetime !== null && keyDurationsEquivalent(lifetime, priorLifetime)) p.key_duration = priorLifetime;
 
   for (const a of unclearableAttributes) {
-    if (config[a] === null && prior[a] !== null) {
+    if (config[a] === null && prior[a] !== null && !isEquivalent(a, prior[a], null)) {
       resp.diagnostics.addWarning(
         "LiteLLM Cannot Clear This Attribute",
         `${a} is not in the configuration, but LiteLLM has ${a} = ${shown(prior[a])} for this user and its /user/update ignores empty values, so it stays on the server and in state. Set a new value to change it.`,
@@ -71,7 +71,7 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
   for (const a of jsonObjectAttributes) cannotEmpty(config, prior, a, (v) => isEmptyJsonObject(v as TfValue), resp.diagnostics);
 
   // The key.
-  const priv = readPrivate(req.priorPrivate);
+  const priv = privateOf(req.priorPrivate, prior);
   const wantsKey = bool(p, "auto_create_key");
   if (isUnknown(p.auto_create_key) || isUnknown(p.key_alias) || isUnknown(p.key_duration)) p.key = unknown;
   else if (wantsKey) {

@@ -9,7 +9,7 @@ import type { UserInfo } from "../../litellm/types";
 import { registerSecret } from "../../log";
 import { userConstraints } from "./constraints";
 import { applyKeyChanges, replaceKey, trackKey } from "./key-lifecycle";
-import { keyLifetime, keyToken, readPrivate, userKeys, writePrivate, type UserPrivateState } from "./key-state";
+import { keyLifetime, keyToken, privateOf, readPrivate, userKeys, writePrivate, type UserPrivateState } from "./key-state";
 import { apiError, reportCreateError, shown } from "./messages";
 import { bool, fieldsForCreate, fieldsForUpdate, keySettings, rowStateFromServer, str, strList, userRowAttributes } from "./model";
 import { planUserChange } from "./plan";
@@ -109,8 +109,10 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
       resp.state = null;
       return;
     }
-    const priv = readPrivate(privBytes);
+    const priv = privateOf(privBytes, state);
     const next: TfObject = { ...state };
+    // A state from another provider has no blocked; LiteLLM's key without it is not blocked.
+    if (next.blocked === null) next.blocked = false;
     rowStateFromServer(next, info.user, state, true, visibleTeams(info.user.teams, priv));
     trackKey(next, info, priv);
     resp.state = next;
