@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isMasterKey, maskKey } from "./auth";
-import { get, post, useEmulator } from "./test-support";
+import { get, post, useEmulator } from "./emulator.test-support";
 
 const ctx = useEmulator();
 

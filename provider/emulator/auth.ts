@@ -22,7 +22,12 @@ type Extracted = { kind: "key"; key: string } | { kind: "none" } | { kind: "malf
 
 const FALLBACK_HEADERS = ["api-key", "x-api-key", "x-goog-api-key", "ocp-apim-subscription-key"];
 
-export function extractApiKey(headers: IncomingHttpHeaders): Extracted {
+export function extractApiKey(headers: IncomingHttpHeaders, keyHeaderName: string | null = null): Extracted {
+  if (keyHeaderName !== null) {
+    // general_settings.litellm_key_header_name: the key comes from that header alone, with or without "Bearer ".
+    const custom = headerValue(headers, keyHeaderName.toLowerCase());
+    return custom ? { kind: "key", key: custom.replace(/^Bearer\s+/i, "").trim() } : { kind: "none" };
+  }
   const litellm = headerValue(headers, "x-litellm-api-key");
   if (litellm) return { kind: "key", key: litellm.replace(/^Bearer\s+/i, "").trim() };
   const authorization = headers.authorization;
@@ -48,10 +53,12 @@ export interface AuthContext {
   masterKey: string;
   legacy: boolean;
   store: EmulatorStore;
+  /** general_settings.litellm_key_header_name, when the proxy sets one. */
+  keyHeaderName?: string | null;
 }
 
 export function authenticate(headers: IncomingHttpHeaders, ctx: AuthContext): AuthOutcome {
-  const extracted = extractApiKey(headers);
+  const extracted = extractApiKey(headers, ctx.keyHeaderName ?? null);
   if (extracted.kind === "none") return deny("Authentication Error, No api key passed in.");
   if (extracted.kind === "malformed") return deny("Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix.");
   const key = extracted.key;

@@ -2,14 +2,8 @@
 // JSON is parsed when the content type is absent or JSON; a decode error is a 422 before anything else runs.
 
 import { validationError } from "./errors";
-import type { EmuResponse } from "./http-types";
+import type { RequestBody } from "./http-types";
 import { findPythonJsonError } from "./python-json-error";
-
-export type RequestBody =
-  | { kind: "absent" }
-  | { kind: "json"; value: unknown }
-  | { kind: "text"; value: string }
-  | { kind: "invalid"; response: EmuResponse };
 
 export function parseRequestBody(bytes: Buffer, contentType: string | undefined): RequestBody {
   if (bytes.length === 0) return { kind: "absent" };

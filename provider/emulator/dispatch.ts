@@ -7,6 +7,7 @@ import { isReply, type EmuRequest, type EmuResponse } from "./http-types";
 import type { RouteContext } from "./routes/context";
 import { ROUTES } from "./routes/index";
 import type { EmulatorStore } from "./store";
+import type { ProxySettings } from "./proxy-settings";
 
 export interface DispatchDeps {
   store: EmulatorStore;
@@ -14,6 +15,8 @@ export interface DispatchDeps {
   /** LiteLLM's premium_user: an enterprise licence is set. */
   enterprise: boolean;
   masterKey: string;
+  /** What the proxy's config.yaml sets (defaults, key header). */
+  settings: ProxySettings;
   now(): number;
   newUserId(): string;
   onHandlerError(error: unknown): void;
@@ -29,13 +32,13 @@ export function dispatch(req: EmuRequest, deps: DispatchDeps): EmuResponse {
 
   let caller: RouteContext["caller"] = { role: "anonymous", userId: "" };
   if (!route.public) {
-    const outcome = authenticate(req.headers, deps);
+    const outcome = authenticate(req.headers, { ...deps, keyHeaderName: deps.settings.keyHeaderName });
     if (!outcome.ok) return outcome.response;
     const denied = requireAdmin(outcome.caller, req.path);
     if (denied) return denied;
     caller = outcome.caller;
   }
-  const ctx: RouteContext = { store: deps.store, legacy: deps.legacy, enterprise: deps.enterprise, now: deps.now, newUserId: deps.newUserId, caller };
+  const ctx: RouteContext = { store: deps.store, legacy: deps.legacy, enterprise: deps.enterprise, settings: deps.settings, now: deps.now, newUserId: deps.newUserId, caller };
   try {
     return route.handler(req, ctx);
   } catch (e) {

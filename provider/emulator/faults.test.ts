@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { startEmulator } from "./index";
-import { ADMIN, call, get, post, until, useEmulator } from "./test-support";
+import { ADMIN, call, get, post, until, useEmulator } from "./emulator.test-support";
 
 const ctx = useEmulator();
 

@@ -2,7 +2,13 @@
 // Writing happens in one place (server.ts), which is what lets faults replace a response after the fact.
 
 import type { IncomingHttpHeaders } from "node:http";
-import type { RequestBody } from "./body";
+
+/** The request body as FastAPI sees it (parsed in body.ts). */
+export type RequestBody =
+  | { kind: "absent" }
+  | { kind: "json"; value: unknown }
+  | { kind: "text"; value: string }
+  | { kind: "invalid"; response: EmuResponse };
 
 export interface EmuRequest {
   method: string;

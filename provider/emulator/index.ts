@@ -10,6 +10,7 @@ import { FaultInjector } from "./faults";
 import { RequestLog } from "./request-log";
 import { RequestPipeline } from "./server";
 import { EmulatorStore } from "./store";
+import { noProxySettings, type ProxySettings } from "./proxy-settings";
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -26,6 +27,8 @@ export interface EmulatorOptions {
   seed?: number;
   /** Epoch milliseconds; lets tests pin timestamps and budget resets. */
   clock?: () => number;
+  /** A configured proxy: what its config.yaml sets (parseProxyConfig). Default: no settings. */
+  settings?: ProxySettings;
 }
 
 export interface RunningEmulator {
@@ -61,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const pipeline = new RequestPipeline({
     store, faults, requests, masterKey, legacy, enterprise, reset,
+    settings: options.settings ?? noProxySettings,
     now: options.clock ?? Date.now,
     newUserId: randomUUID,
     onHandlerError: (error) => logger.error("emulator handler failed", { error }),
@@ -101,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 export { EmulatorStore } from "./store";
+export { parseProxyConfig, ProxyConfigError, type ProxySettings } from "./proxy-settings";
 export type { UserRow, KeyRow } from "./rows";
 export type { TeamRow, TeamMember, MembershipRow, BudgetRow } from "./team-rows";
 export type { FaultRule, FaultAction, FaultMatch, ActiveFault } from "./faults";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { get, post, useEmulator } from "./test-support";
+import { get, post, useEmulator } from "./emulator.test-support";
 
 const ctx = useEmulator({ clock: () => Date.UTC(2026, 6, 1, 12) });
 const sha = (key: string) => createHash("sha256").update(key).digest("hex");

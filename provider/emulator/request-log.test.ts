@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { call, get, post, useEmulator } from "./test-support";
+import { call, get, post, useEmulator } from "./emulator.test-support";
 
 const ctx = useEmulator({ masterKey: "sk-master-secret-value" });
 const ADMIN = { authorization: "Bearer sk-master-secret-value" };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { get, post, useEmulator, UUID4 } from "./test-support";
+import { get, post, useEmulator, UUID4 } from "./emulator.test-support";
 
 let now = Date.UTC(2026, 2, 11, 10, 0, 0);
 const ctx = useEmulator({ clock: () => now });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { call, get, post, PY_ISO, useEmulator, UUID4 } from "./test-support";
+import { call, get, post, PY_ISO, useEmulator, UUID4 } from "./emulator.test-support";
 
 const NOW = Date.UTC(2026, 2, 11, 10, 20, 30, 500); // Wednesday 11 March 2026
 const ctx = useEmulator({ clock: () => NOW });

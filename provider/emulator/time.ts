@@ -51,9 +51,23 @@ function addMonths(now: number, months: number): number {
   return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
 }
 
+/** The words the newest duration_parser accepts, as the durations they stand for. */
+const DURATION_WORDS: Record<string, string> = { hourly: "1h", daily: "1d", weekly: "7d", monthly: "1mo" };
+
+/**
+ * validate_budget_duration (newest LiteLLM): why a budget_duration cannot be stored, or null. It must parse, be
+ * longer than zero, and give a reset time.
+ */
+export function budgetDurationError(duration: string): string | null {
+  const d = DURATION_WORDS[duration] ?? duration;
+  const m = /^(\d+)(s|m|h|d|w|mo)$/.exec(d);
+  const ok = m !== null && Number(m[1]) > 0 && !(m[2] === "mo" && Number(m[1]) > 1);
+  return ok ? null : `Invalid budget_duration '${duration}'. Use a format like '1h', '24h', '7d', or '30d'.`;
+}
+
 /** budget_reset_at for a budget_duration, per the standardised-reset table. */
 export function nextBudgetReset(duration: string, now: number): number {
-  const m = /^(\d+)(s|m|h|d|w|mo)$/.exec(duration);
+  const m = /^(\d+)(s|m|h|d|w|mo)$/.exec(DURATION_WORDS[duration] ?? duration);
   if (!m) return startOfDay(now) + DAY;
   const value = Number(m[1]);
   const unit = m[2]!;

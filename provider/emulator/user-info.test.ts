@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { get, post, useEmulator } from "./test-support";
+import { get, post, useEmulator } from "./emulator.test-support";
 
 const ctx = useEmulator();
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { call, post, PY_ISO, useEmulator, UUID4 } from "./test-support";
+import { call, post, PY_ISO, useEmulator, UUID4 } from "./emulator.test-support";
 
 const NOW = Date.UTC(2026, 2, 11, 10, 20, 30, 500); // Wednesday 11 March 2026
 const ctx = useEmulator({ clock: () => NOW });
@@ -145,13 +145,18 @@ describe("POST /user/new", () => {
     assert.equal(ctx.emu.store.users.size, 0);
   });
 
-  it("answers 500 for budget_duration 2mo, but resets at next midnight for unparsable text", async () => {
-    const twoMonths = await post(ctx.emu, "/user/new", { budget_duration: "2mo" });
-    assert.equal(twoMonths.status, 500);
-    assert.equal(twoMonths.body.error.type, "internal_server_error");
-    const odd = await post(ctx.emu, "/user/new", { user_id: "odd", budget_duration: "1D" });
-    assert.equal(odd.status, 200);
-    assert.equal(ctx.emu.store.getUser("odd")!.budget_reset_at, Date.UTC(2026, 2, 12));
+  it("answers 400 for a budget_duration that cannot be stored (validate_budget_duration), before writing anything", async () => {
+    for (const duration of ["2mo", "1D", "0d", "abc"]) {
+      const res = await post(ctx.emu, "/user/new", { user_id: `bad-${duration}`, budget_duration: duration });
+      assert.equal(res.status, 400, duration);
+      assert.deepEqual(res.body.error, {
+        message: `{'error': "Invalid budget_duration '${duration}'. Use a format like '1h', '24h', '7d', or '30d'."}`,
+        type: "internal_server_error",
+        param: "None",
+        code: "400",
+      });
+    }
+    assert.equal(ctx.emu.store.users.size, 0);
   });
 
   it("keeps model_max_budget enterprise-only unless it is empty", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { get, post, useEmulator, UUID4 } from "./test-support";
+import { get, post, useEmulator, UUID4 } from "./emulator.test-support";
 
 let now = Date.UTC(2026, 0, 5, 8, 0, 0); // Monday 5 January 2026
 const ctx = useEmulator({ clock: () => now });
@@ -80,7 +80,7 @@ describe("POST /user/update", () => {
 
   it("answers 400 for a non-column field sent with a value, naming the first one", async () => {
     await seed();
-    for (const [body, field] of [[{ blocked: true }, "blocked"], [{ blocked: false }, "blocked"], [{ key_alias: "k", duration: "1h" }, "key_alias"], [{ aliases: { a: "b" } }, "aliases"], [{ guardrails: ["g"] }, "guardrails"]] as const) {
+    for (const [body, field] of [[{ blocked: true }, "blocked"], [{ blocked: false }, "blocked"], [{ key_alias: "k", duration: "1h" }, "key_alias"], [{ aliases: { a: "b" } }, "aliases"]] as const) {
       const res = await post(ctx.emu, "/user/update", { user_id: "dan", user_alias: "changed", ...body });
       assert.equal(res.status, 400, field);
       assert.deepEqual(res.body, { error: { message: `Authentication Error, Could not find field at \`upsertOneLiteLLM_UserTable.create.${field}\``, type: "auth_error", param: "None", code: "400" } });
@@ -88,14 +88,17 @@ describe("POST /user/update", () => {
     assert.equal(ctx.emu.store.getUser("dan")!.user_alias, "Dan", "nothing was written");
     const empty = await post(ctx.emu, "/user/update", { user_id: "dan", blocked: null, aliases: {}, guardrails: [] });
     assert.equal(empty.status, 200, "empty non-column values are dropped before the write");
+    const moved = await post(ctx.emu, "/user/update", { user_id: "dan", guardrails: ["pii"] });
+    assert.equal(moved.status, 200, "prepare_metadata_fields moves guardrails into metadata");
+    assert.deepEqual(ctx.emu.store.getUser("dan")!.metadata.guardrails, ["pii"]);
   });
 
-  it("rewrites a budget error as 400 'Authentication Error, ...'", async () => {
+  it("refuses a budget_duration that cannot be stored with 400 auth_error, the detail as its message", async () => {
     await seed();
     const res = await post(ctx.emu, "/user/update", { user_id: "dan", budget_duration: "3mo" });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.type, "auth_error");
-    assert.match(res.body.error.message, /^Authentication Error, /);
+    assert.equal(res.body.error.message, `{'error': "Invalid budget_duration '3mo'. Use a format like '1h', '24h', '7d', or '30d'."}`);
   });
 
   it("validates user_role as on /user/new", async () => {

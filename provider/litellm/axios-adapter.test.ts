@@ -12,7 +12,7 @@ import { createSelfSignedCertificate } from "../protocol/self-signed-cert";
 import { isCertificateError } from "./network-errors";
 import { axiosAdapter } from "./axios-adapter";
 import { Http1ConnectionPool, type PoolOptions } from "./http1-connection-pool";
-import { closedPort, failure } from "./test-support";
+import { closedPort, failure } from "./litellm.test-support";
 
 interface Recorded {
   method: string;

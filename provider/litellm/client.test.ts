@@ -4,7 +4,7 @@ import { inspect } from "node:util";
 import { describe, it } from "node:test";
 import { startEmulator } from "../emulator";
 import { isLiteLLMError, type LiteLLMError } from "./errors";
-import { closedPort, failure, useClientFixture } from "./test-support";
+import { closedPort, failure, useClientFixture } from "./litellm.test-support";
 
 const fx = useClientFixture();
 

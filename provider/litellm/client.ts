@@ -17,6 +17,18 @@ export interface ClientOptions {
   caPem?: string;
   insecureSkipVerify?: boolean;
   userAgent?: string;
+  /**
+   * The header the master key goes in, for a proxy with general_settings.litellm_key_header_name; default
+   * Authorization. Its value is a secret like the key: never logged.
+   */
+  apiKeyHeader?: string;
+}
+
+/** The header that carries the master key: `Authorization: Bearer <key>` unless the proxy names another one. */
+export function masterKeyHeader(apiKey: string, headerName?: string): Record<string, string> {
+  const name = headerName?.trim() || "Authorization";
+  // LiteLLM strips an optional "Bearer " from the custom header too, so one form serves both.
+  return { [name]: `Bearer ${apiKey}` };
 }
 
 export class LiteLLMClient {
@@ -156,7 +168,7 @@ function createHttp(o: ClientOptions): AxiosInstance {
     baseURL: base,
     timeout: o.timeoutMs,
     headers: {
-      Authorization: `Bearer ${o.apiKey}`,
+      ...masterKeyHeader(o.apiKey, o.apiKeyHeader),
       "Content-Type": "application/json",
       Accept: "application/json",
       "User-Agent": o.userAgent ?? "litellm-tf",

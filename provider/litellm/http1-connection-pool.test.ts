@@ -12,7 +12,7 @@ import tls from "node:tls";
 import { createSelfSignedCertificate } from "../protocol/self-signed-cert";
 import { ConnectionError, Http1ConnectionPool, type Http1Request, type PendingRequest, type PoolOptions } from "./http1-connection-pool";
 import { isCertificateError } from "./network-errors";
-import { closedPort, failure } from "./test-support";
+import { closedPort, failure } from "./litellm.test-support";
 
 // A pool that loses a request leaves its promise pending forever; the per-test timeout makes that a failure.
 const bounded = { timeout: 5_000 };
@@ -411,7 +411,7 @@ describe("failures", { timeout: 60_000 }, () => {
   it("idle pooled connections do not keep the process alive", { timeout: 30_000 }, async () => {
     const srv = await rawServer((c, req) => c.socket.write(answer(requestLine(req).split(" ")[1]!)));
     const root = path.resolve(__dirname, "../..");
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "http1-connection-pool.fixture.ts"), String(srv.port)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "http1-connection-pool.test-support.ts"), String(srv.port)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isLiteLLMError, type LiteLLMError } from "./errors";
 import { parseRetryAfter } from "./http";
-import { closedPort, failure, useClientFixture } from "./test-support";
+import { closedPort, failure, useClientFixture } from "./litellm.test-support";
 
 const fx = useClientFixture();
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isLiteLLMError } from "./errors";
 import { teamsOf } from "./teams";
-import { failure, useClientFixture } from "./test-support";
+import { failure, useClientFixture } from "./litellm.test-support";
 
 const fx = useClientFixture();
 const teams = () => teamsOf(fx.client());

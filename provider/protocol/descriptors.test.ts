@@ -1,4 +1,4 @@
-// The generated descriptors must match the .proto files, and the field numbers must match upstream.
+// The generated descriptors and types must match the .proto files, and the field numbers must match upstream.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,9 +10,11 @@ import { messageInfo, serviceMethods } from "./proto-types";
 const script = path.resolve(__dirname, "../../scripts/generate-proto.mjs");
 
 describe("generated descriptors", () => {
-  it("are up to date with provider/protocol/proto (run `npm run generate:proto`)", async () => {
-    const generator = (await import(pathToFileURL(script).href)) as { renderDescriptorModule(): string; outFile: string };
-    assert.equal(fs.readFileSync(generator.outFile, "utf8"), generator.renderDescriptorModule());
+  it("and types are up to date with provider/protocol/proto (run `npm run generate:proto`)", async () => {
+    const generator = (await import(pathToFileURL(script).href)) as { renderGenerated(): Map<string, string>; genDir: string };
+    const expected = generator.renderGenerated();
+    assert.deepStrictEqual(fs.readdirSync(generator.genDir).sort(), [...expected.keys()].sort(), "files in provider/protocol/gen/");
+    for (const [file, text] of expected) assert.equal(fs.readFileSync(path.join(generator.genDir, file), "utf8"), text, `provider/protocol/gen/${file} is stale`);
   });
 
   it("keep upstream field numbers", () => {

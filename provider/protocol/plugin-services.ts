@@ -3,11 +3,10 @@
 import type { Logger } from "../log";
 import type { GrpcServer, ServerStream } from "./grpc-server";
 import { GrpcStatus } from "./grpc-status";
+import * as health from "./gen/grpc-health-v1";
 import { messageCodec } from "./message-codec";
 
 const EMPTY = Buffer.alloc(0);
-const SERVING = 1;
-const SERVICE_UNKNOWN = 3;
 
 export interface SideServiceHooks {
   logger: Logger;
@@ -25,8 +24,8 @@ export function addSideServices(server: GrpcServer, hooks: SideServiceHooks): vo
   // Output goes straight to stderr, so the stream only stays open (until shutdown), as the host expects.
   server.addServerStreaming("/plugin.GRPCStdio/StreamStdio", keepOpen);
 
-  const healthRequest = messageCodec<{ service: string }>("grpc.health.v1.HealthCheckRequest");
-  const healthResponse = messageCodec<{ status: number }>("grpc.health.v1.HealthCheckResponse");
+  const healthRequest = messageCodec<health.HealthCheckRequest>("grpc.health.v1.HealthCheckRequest");
+  const healthResponse = messageCodec<health.HealthCheckResponse, health.HealthCheckResponseInit>("grpc.health.v1.HealthCheckResponse");
   const known = (service: string) => service === "" || service === "plugin";
   const serviceOf = (request: Buffer) => {
     try {
@@ -38,11 +37,11 @@ export function addSideServices(server: GrpcServer, hooks: SideServiceHooks): vo
   server.addUnary("/grpc.health.v1.Health/Check", async (request) => {
     const service = serviceOf(request);
     if (!known(service)) throw { code: GrpcStatus.NOT_FOUND, details: `unknown service ${JSON.stringify(service)}` };
-    return healthResponse.encode({ status: SERVING });
+    return healthResponse.encode({ status: health.HealthCheckResponseServingStatus.SERVING });
   });
   server.addServerStreaming("/grpc.health.v1.Health/Watch", (request, stream) => {
     const service = serviceOf(request);
-    stream.write(healthResponse.encode({ status: known(service) ? SERVING : SERVICE_UNKNOWN }));
+    stream.write(healthResponse.encode({ status: known(service) ? health.HealthCheckResponseServingStatus.SERVING : health.HealthCheckResponseServingStatus.SERVICE_UNKNOWN }));
     keepOpen(request, stream);
   });
 }

@@ -1,4 +1,4 @@
-// Protobuf bytes -> the plain objects of tfplugin6.ts: snake_case names, every scalar present with its
+// Protobuf bytes -> the plain objects typed in gen/tfplugin6.ts (`X`): snake_case names, every scalar present with its
 // default, repeated fields as arrays and maps as objects (always present), int64 and enums as numbers,
 // bytes as Buffer views into the request, and unset message and oneof fields absent.
 

@@ -5,7 +5,7 @@ import { createLogger, registerSecret } from "../log";
 import { messageCodec } from "./message-codec";
 import { createProviderRpc } from "./provider-rpc";
 import { CodecError } from "./codec/codec-error";
-import type { ProviderService } from "./tfplugin6";
+import type { ProviderService } from "./gen/tfplugin6";
 
 const lines: string[] = [];
 const logger = createLogger("test", "trace", (line) => lines.push(line));

@@ -5,7 +5,7 @@ import type { Logger } from "../log";
 import { messageCodec, type MessageCodec } from "./message-codec";
 import { serviceMethods } from "./proto-types";
 import { errorMessage, unexpectedErrorDiagnostic } from "./rpc-failure";
-import type { ProviderMethodName, ProviderService } from "./tfplugin6";
+import type { ProviderMethodName, ProviderService } from "./gen/tfplugin6";
 
 export const PROVIDER_SERVICE = "tfplugin6.Provider";
 

@@ -3,7 +3,7 @@
 
 import { redact } from "../log";
 import { isCodecError, pathText } from "./codec/codec-error";
-import { Severity, type Diagnostic } from "./tfplugin6";
+import { DiagnosticSeverity, type Diagnostic } from "./gen/tfplugin6";
 
 export function errorMessage(e: unknown): string {
   return redact(e instanceof Error ? e.message : String(e));
@@ -11,7 +11,7 @@ export function errorMessage(e: unknown): string {
 
 export function unexpectedErrorDiagnostic(method: string, e: unknown): Diagnostic {
   const diagnostic: Diagnostic = {
-    severity: Severity.ERROR,
+    severity: DiagnosticSeverity.ERROR,
     summary: "Unexpected Provider Error",
     detail:
       `The provider failed while handling ${method}: ${errorMessage(e)}\n\n` +

@@ -7,10 +7,10 @@ import { after, before, describe, it } from "node:test";
 import * as grpc from "@grpc/grpc-js";
 import { createLogger } from "../log";
 import { messageCodec } from "./message-codec";
-import { connectPlugin, parseHandshakeLine, type PluginClient } from "./plugin-client";
+import { connectPlugin, parseHandshakeLine, type PluginClient } from "../../test/support/plugin-client";
 import { createSelfSignedCertificate, toPem } from "./self-signed-cert";
 import { servePlugin, type PluginServer } from "./server";
-import type { ProviderService } from "./tfplugin6";
+import type { ProviderService } from "./gen/tfplugin6";
 
 const big = Buffer.alloc(10 << 20, 7); // above gRPC's usual 4 MiB default
 const fakeService = {

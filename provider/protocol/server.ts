@@ -10,7 +10,7 @@ import { addSideServices } from "./plugin-services";
 import { installProcessHooks } from "./process-hooks";
 import { writeHandshakeAndCloseStdout } from "./stdout-handshake";
 import { createProviderRpc, PROVIDER_SERVICE, type ProviderRpc } from "./provider-rpc";
-import type { ProviderService } from "./tfplugin6";
+import type { ProviderService } from "./gen/tfplugin6";
 import { createAutoMtls } from "./tls";
 
 // terraform-plugin-go raises both limits to 256 MiB; Terraform's own client allows even more.

@@ -8,7 +8,7 @@ export const limitConstraints: AttributeConstraints = {
   max_budget: { schema: { minimum: 0 }, expectation: "must be 0 (unlimited) or more US dollars" },
   budget_duration: {
     schema: { pattern: budgetDurationPattern },
-    expectation: "must be daily, weekly, monthly, or a number and a unit s, m, h, d or w (30s, 30m, 1h, 1d, 30d), or 1mo; LiteLLM fails on longer month spans",
+    expectation: "must be hourly, daily, weekly, monthly, or a number above 0 and a unit s, m, h, d or w (30s, 30m, 1h, 1d, 30d), or 1mo; LiteLLM refuses a zero length and fails on longer month spans",
   },
   tpm_limit: nonNegativeInteger,
   rpm_limit: nonNegativeInteger,

@@ -21,6 +21,7 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
     api_base: { schema: { pattern: "^https?://[^\\s]+$" }, expectation: "must be an http:// or https:// URL, like https://litellm.example.com" },
     request_timeout: { schema: { exclusiveMinimum: 0 }, expectation: "must be a number of seconds above 0" },
     max_retries: { schema: { type: "integer", minimum: 0, maximum: 20 }, expectation: "must be a whole number from 0 to 20" },
+    api_key_header: { schema: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" }, expectation: "must be an HTTP header name, like X-Litellm-Key" },
   },
 
   async configure({ config, terraformVersion }, resp, ctx) {
@@ -47,6 +48,7 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
     const timeout = num(config, "request_timeout") ?? envNumber(env.LITELLM_REQUEST_TIMEOUT) ?? defaultTimeoutSeconds;
     const maxRetries = num(config, "max_retries") ?? envNumber(env.LITELLM_MAX_RETRIES) ?? defaultMaxRetries;
     const caFile = str(config, "ca_cert_file") ?? env.LITELLM_CA_CERT_FILE ?? null;
+    const apiKeyHeader = str(config, "api_key_header") ?? env.LITELLM_API_KEY_HEADER ?? undefined;
     const insecure = bool(config, "insecure_skip_verify") ?? /^(1|true|yes)$/i.test(env.LITELLM_INSECURE_SKIP_VERIFY ?? "");
     let caPem: string | undefined;
     if (caFile) {
@@ -65,6 +67,7 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
       retry: { maxRetries },
       caPem,
       insecureSkipVerify: insecure,
+      apiKeyHeader,
       userAgent: `litellm-tf/${packageJson.version} terraform/${terraformVersion || "unknown"}`,
     });
   },

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/protocol/handshake";
-import { connectPlugin, parseHandshakeLine } from "../../provider/protocol/plugin-client";
+import { connectPlugin, parseHandshakeLine } from "../../test/support/plugin-client";
 import { createSelfSignedCertificate } from "../../provider/protocol/self-signed-cert";
 
 export interface ColdStartSample {

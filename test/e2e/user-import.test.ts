@@ -49,12 +49,9 @@ const fullConfig = (userRole: string, duration: string) => `resource "litellm_us
   rpm_limit       = 5
   models          = ["gpt-4o", "gpt-4o-mini"]
   metadata        = jsonencode({ nested = { a = 1, b = 2 }, team = "data" })
-  auto_create_key = true
-  key_alias       = "imported-key"
-  key_duration    = "30d"
 }`;
 
-test("import by user ID fills every attribute, adopting the user's one key", async () => {
+test("import by user ID fills every attribute and leaves the user's key alone (issue 19)", async () => {
   const ws = env.workspace(tf(fullConfig("proxy_admin_viewer", "weekly")));
   env.rec.clear();
   await ws.ok(["import", "-no-color", "litellm_user.full", "imported-full"]);
@@ -75,9 +72,13 @@ test("import by user ID fills every attribute, adopting the user's one key", asy
       rpm_limit: 5,
       models: ["gpt-4o", "gpt-4o-mini"],
       metadata: '{"nested":{"a":1,"b":2},"team":"data"}',
-      auto_create_key: true,
-      key_alias: "imported-key",
-      key_duration: "30d",
+      guardrails: null,
+      tags: null,
+      model_rpm_limit: null,
+      model_tpm_limit: null,
+      auto_create_key: false,
+      key_alias: null,
+      key_duration: null,
       key: null,
       spend: 0,
       created_at: row.created_at,
@@ -86,7 +87,8 @@ test("import by user ID fills every attribute, adopting the user's one key", asy
   );
   // The configuration in other spellings (weekly for 7d, lower-case email) matches: nothing to do.
   await planIsClean(ws);
-  assert.equal(env.emu.store.keysOfUser("imported-full")[0]?.token, importedKeyToken, "the adopted key is kept");
+  await apply(ws);
+  assert.equal(env.emu.store.keysOfUser("imported-full")[0]?.token, importedKeyToken, "the user's key is kept");
 });
 
 test("import by email: exact match, case-insensitive; none or several is an error naming them", async () => {
@@ -141,7 +143,7 @@ import {
   assert.match(generated, /resource "litellm_user" "full" \{/);
   assert.match(generated, /user_email\s+= "Imported@Example\.com"/);
   assert.match(generated, /budget_duration\s+= "7d"/);
-  assert.match(generated, /key_alias\s+= "imported-key"/);
+  assert.doesNotMatch(generated, /key_alias\s+= "imported-key"/, "the user's key is not the resource's");
   assert.doesNotMatch(generated, /^\s*(key|spend|created_at|updated_at|id)\s+=/m, "no computed-only attribute is written");
 
   await apply(ws, ["plan.bin"]);

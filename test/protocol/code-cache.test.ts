@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { connectPlugin, parseHandshakeLine } from "../../provider/protocol/plugin-client";
+import { connectPlugin, parseHandshakeLine } from "../support/plugin-client";
 import { createSelfSignedCertificate } from "../../provider/protocol/self-signed-cert";
 import { pluginEnv, startPlugin } from "./plugin-process";
 

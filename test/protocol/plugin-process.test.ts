@@ -7,7 +7,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import * as grpc from "@grpc/grpc-js";
 import { messageCodec } from "../../provider/protocol/message-codec";
-import { connectPlugin, parseHandshakeLine, type PluginClient } from "../../provider/protocol/plugin-client";
+import { connectPlugin, parseHandshakeLine, type PluginClient } from "../support/plugin-client";
 import { createSelfSignedCertificate } from "../../provider/protocol/self-signed-cert";
 import { pluginEnv, startPlugin, type PluginProcess } from "./plugin-process";
 

@@ -13,7 +13,7 @@ import type { CtyType } from "../../provider/values/cty-type";
 import { containsUnknown, isUnknown, newObject, type TfValue } from "../../provider/values/value";
 import { messageCodec } from "../../provider/protocol/message-codec";
 import { createProviderRpc } from "../../provider/protocol/provider-rpc";
-import type * as tf from "../../provider/protocol/tfplugin6";
+import type * as tf from "../../provider/protocol/gen/tfplugin6";
 import { createLitellmProviderService } from "../../provider/resources";
 import { canonical, encodeOrRandom, genType, genValue, mutate, Rng } from "./support/fuzz-gen";
 import { recordScenario } from "./support/report";
@@ -204,7 +204,7 @@ async function configuredService(apiBase: string, apiKey: string): Promise<tf.Pr
   const service = createLitellmProviderService(silent);
   const config = newObject(Object.keys((providerType as ["object", Record<string, CtyType>])[1]).map((k) => [k, null]));
   Object.assign(config, { api_base: apiBase, api_key: apiKey, max_retries: 0, request_timeout: 5 });
-  const res = await service.ConfigureProvider({ config: { msgpack: encodeMsgpack(config, providerType) } });
+  const res = await service.ConfigureProvider({ terraform_version: "", config: { msgpack: encodeMsgpack(config, providerType), json: new Uint8Array() } });
   assert.deepEqual(res.diagnostics.filter((d) => d.severity === 1), []);
   return service;
 }
@@ -277,7 +277,7 @@ function randomRequest(rng: Rng, method: tf.ProviderMethodName): Record<string, 
   }
 }
 
-function dynamicValue(rng: Rng, type: CtyType): tf.DynamicValue | undefined {
+function dynamicValue(rng: Rng, type: CtyType): tf.DynamicValueInit | undefined {
   const r = rng.next();
   if (r < 0.08) return undefined;
   if (r < 0.12) return { json: new TextEncoder().encode(stateJson(rng, type)) };
@@ -287,13 +287,13 @@ function dynamicValue(rng: Rng, type: CtyType): tf.DynamicValue | undefined {
 }
 
 /** A data source config that names one user by email, as a real configuration does. */
-function lookupConfig(rng: Rng): tf.DynamicValue {
+function lookupConfig(rng: Rng): tf.DynamicValueInit {
   const config = newObject(Object.keys((dataType as ["object", Record<string, CtyType>])[1]).map((k) => [k, null]));
   config.user_email = rng.pick(["alice@example.com", "bob@example.com", "Alice@Example.COM "]);
   return { msgpack: encodeMsgpack(config, dataType) };
 }
 
-function rawState(rng: Rng, type: CtyType): tf.RawState | undefined {
+function rawState(rng: Rng, type: CtyType): tf.RawStateInit | undefined {
   if (rng.chance(0.05)) return undefined;
   if (rng.chance(0.05)) return { flatmap: { id: "x", "%": "1" } };
   const text = new TextEncoder().encode(stateJson(rng, type));
@@ -324,7 +324,7 @@ function checkResponse(method: tf.ProviderMethodName, request: Record<string, un
   if (res.diagnostics!.some((d) => d.severity === 1)) return;
 
   const known = (dv: unknown, type: CtyType, what: string, nullable = false) => {
-    const v = decodeAnswer(dv as tf.DynamicValue | undefined, type, `${where}: ${what}`);
+    const v = decodeAnswer(dv as tf.DynamicValueInit | undefined, type, `${where}: ${what}`);
     if (!nullable) assert.notEqual(v, null, `${where}: ${what} is null without an error`);
     assert.equal(containsUnknown(v), false, `${where}: ${what} holds unknowns`);
   };
@@ -335,13 +335,13 @@ function checkResponse(method: tf.ProviderMethodName, request: Record<string, un
     case "ReadResource":
       return known(res.new_state, type, "new_state", true);
     case "ApplyResourceChange":
-      return known(res.new_state, type, "new_state", plansDelete(request.planned_state as tf.DynamicValue | undefined, type));
+      return known(res.new_state, type, "new_state", plansDelete(request.planned_state as tf.DynamicValueInit | undefined, type));
     case "PlanResourceChange":
-      return void decodeAnswer(res.planned_state as tf.DynamicValue | undefined, type, `${where}: planned_state`);
+      return void decodeAnswer(res.planned_state as tf.DynamicValueInit | undefined, type, `${where}: planned_state`);
     case "ReadDataSource":
       return known(res.state, type, "state");
     case "ImportResourceState":
-      for (const r of res.imported_resources as tf.ImportedResource[]) known(r.state, resourceTypes.get(r.type_name) ?? type, "imported state");
+      for (const r of res.imported_resources as tf.ImportResourceStateImportedResource[]) known(r.state, resourceTypes.get(r.type_name) ?? type, "imported state");
       return;
   }
 }
@@ -354,7 +354,7 @@ function wellFormed(method: string, request: Record<string, unknown>): boolean {
   const type = typeOf(method, request.type_name);
   const decoded: Record<string, TfValue> = {};
   for (const field of ["config", "prior_state", "proposed_new_state", "planned_state", "current_state"]) {
-    const dv = request[field] as tf.DynamicValue | undefined;
+    const dv = request[field] as tf.DynamicValueInit | undefined;
     try {
       decoded[field] = dv?.msgpack?.length ? decodeMsgpack(dv.msgpack, type) : dv?.json?.length ? decodeJsonValue(dv.json, type) : null;
     } catch {
@@ -365,7 +365,7 @@ function wellFormed(method: string, request: Record<string, unknown>): boolean {
   if (method === "PlanResourceChange" && decoded.proposed_new_state !== null && decoded.config === null) return false;
   if (method === "ApplyResourceChange" && decoded.planned_state !== null && decoded.config === null) return false;
   if (method === "UpgradeResourceState") {
-    const raw = request.raw_state as tf.RawState | undefined;
+    const raw = request.raw_state as tf.RawStateInit | undefined;
     try {
       if (raw?.json) decodeJsonValue(raw.json, type);
     } catch {
@@ -376,7 +376,7 @@ function wellFormed(method: string, request: Record<string, unknown>): boolean {
 }
 
 /** A planned state of null asks for a delete, which answers with a null state. */
-function plansDelete(dv: tf.DynamicValue | undefined, type: CtyType): boolean {
+function plansDelete(dv: tf.DynamicValueInit | undefined, type: CtyType): boolean {
   try {
     if (dv?.msgpack && dv.msgpack.length) return decodeMsgpack(dv.msgpack, type) === null;
     if (dv?.json && dv.json.length) return decodeJsonValue(dv.json, type) === null;
@@ -386,7 +386,7 @@ function plansDelete(dv: tf.DynamicValue | undefined, type: CtyType): boolean {
   }
 }
 
-function decodeAnswer(dv: tf.DynamicValue | undefined, type: CtyType, what: string): TfValue {
+function decodeAnswer(dv: tf.DynamicValueInit | undefined, type: CtyType, what: string): TfValue {
   try {
     if (dv?.msgpack && dv.msgpack.length) return decodeMsgpack(dv.msgpack, type);
     if (dv?.json && dv.json.length) return decodeJsonValue(dv.json, type);

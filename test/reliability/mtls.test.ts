@@ -9,7 +9,7 @@ import path from "node:path";
 import http2 from "node:http2";
 import { after, before, it } from "node:test";
 import * as grpc from "@grpc/grpc-js";
-import { connectPlugin, parseHandshakeLine, type Handshake, type PluginClient } from "../../provider/protocol/plugin-client";
+import { connectPlugin, parseHandshakeLine, type Handshake, type PluginClient } from "../support/plugin-client";
 import { createSelfSignedCertificate } from "../../provider/protocol/self-signed-cert";
 import { pluginEnv, startPlugin, type PluginProcess } from "../protocol/plugin-process";
 import { recordScenario } from "./support/report";

@@ -2,9 +2,9 @@
 // The first stdout line is the URL alone, so scripts can read it; human text follows.
 
 import fs from "node:fs";
-import { DEFAULT_MASTER_KEY, startEmulator, type EmulatorOptions } from "../../emulator/index";
+import { DEFAULT_MASTER_KEY, parseProxyConfig, ProxyConfigError, startEmulator, type EmulatorOptions } from "../../emulator/index";
 
-const USAGE = `Usage: litellm-tf emulator [--port P] [--host H] [--master-key K] [--legacy] [--enterprise] [--tls-cert FILE --tls-key FILE] [--seed N]
+const USAGE = `Usage: litellm-tf emulator [--port P] [--host H] [--master-key K] [--legacy] [--enterprise] [--tls-cert FILE --tls-key FILE] [--seed N] [--config FILE]
 
   --port P         port to listen on (default 4000; 0 picks a free port)
   --host H         address to bind (default 127.0.0.1)
@@ -13,7 +13,10 @@ const USAGE = `Usage: litellm-tf emulator [--port P] [--host H] [--master-key K]
   --enterprise     behave as with an enterprise licence (team admins can be assigned)
   --tls-cert FILE  PEM certificate; with --tls-key, serve https
   --tls-key FILE   PEM private key
-  --seed N         seed for probabilistic fault rules`;
+  --seed N         seed for probabilistic fault rules
+  --config FILE    a LiteLLM config.yaml to behave like: general_settings.litellm_key_header_name and
+                   litellm_settings.default_internal_user_params, max_internal_user_budget,
+                   internal_user_budget_duration, default_team_settings (other settings are ignored)`;
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -39,6 +42,7 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
       case "--tls-cert": certFile = value(); break;
       case "--tls-key": keyFile = value(); break;
       case "--seed": options.seed = integer(flag, value(), 0, 2 ** 32 - 1); break;
+      case "--config": options.settings = proxyConfig(value()); break;
       case "--help": case "-h": options.help = true; break;
       default: throw new UsageError(`unknown argument ${argv[i]}`);
     }
@@ -48,6 +52,21 @@ export function parseEmulatorArgs(argv: string[], env: NodeJS.ProcessEnv = proce
     options.tls = { cert: fs.readFileSync(certFile, "utf8"), key: fs.readFileSync(keyFile, "utf8") };
   }
   return options;
+}
+
+function proxyConfig(file: string): NonNullable<EmulatorOptions["settings"]> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(`--config: cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return parseProxyConfig(text);
+  } catch (e) {
+    if (e instanceof ProxyConfigError) throw new UsageError(`--config ${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 function splitFlag(arg: string): [string, string | undefined] {
@@ -69,7 +88,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<void> {
   }
   const emulator = await startEmulator(options);
   const keyNote = options.masterKey === DEFAULT_MASTER_KEY ? `master key ${DEFAULT_MASTER_KEY}` : "master key as given";
-  const mode = `${options.legacy ? "legacy behaviour, LiteLLM <= 1.80.7" : "current behaviour"}${options.enterprise ? ", enterprise" : ""}`;
+  const mode = `${options.legacy ? "legacy behaviour, LiteLLM <= 1.80.7" : "current behaviour"}${options.enterprise ? ", enterprise" : ""}${options.settings ? ", settings from --config" : ""}`;
   process.stdout.write(`${emulator.url}\nLiteLLM emulator listening on ${emulator.url} (${keyNote}, ${mode}). Ctrl-C stops it.\n`);
 
   await new Promise<void>((resolve) => {

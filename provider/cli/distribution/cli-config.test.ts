@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { cliConfigFiles, cliConfigWarnings, devOverridesBlock, filesystemMirrorBlock } from "./cli-config";
 import { hostContext } from "./implicit-mirror";
-import { tempDir } from "./test-build";
+import { tempDir } from "./fake-build.test-support";
 
 test("the filesystem_mirror block includes only this provider and excludes it from direct", () => {
   const block = filesystemMirrorBlock("/srv/mirror");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { packageHashH1 } from "./h1-hash";
 import { DifferentBuildInstalledError, existingPackageHash, installProvider, versionDir } from "./install-provider";
-import { fakeBuild, tempDir } from "./test-build";
+import { fakeBuild, tempDir } from "./fake-build.test-support";
 
 test("lays out the unpacked mirror layout with an executable copy of the bundle", (t) => {
   const build = fakeBuild(t, "1.2.3");

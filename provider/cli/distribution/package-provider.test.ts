@@ -6,7 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { installProvider } from "./install-provider";
 import { REGISTRY_MANIFEST, packageProvider } from "./package-provider";
-import { fakeBuild, tempDir } from "./test-build";
+import { fakeBuild, tempDir } from "./fake-build.test-support";
 
 const sha256 = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 

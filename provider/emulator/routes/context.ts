@@ -3,6 +3,7 @@
 import type { Caller } from "../auth";
 import type { EmuRequest, EmuResponse } from "../http-types";
 import type { EmulatorStore } from "../store";
+import type { ProxySettings } from "../proxy-settings";
 
 export interface RouteContext {
   store: EmulatorStore;
@@ -10,6 +11,8 @@ export interface RouteContext {
   legacy: boolean;
   /** An enterprise licence (LiteLLM's premium_user): needed to make team admins. */
   enterprise: boolean;
+  /** The proxy's config.yaml settings: server-side defaults for /user/new and /team/new. */
+  settings: ProxySettings;
   now(): number;
   caller: Caller;
   newUserId(): string;

@@ -21,7 +21,9 @@ export const teamMemberAdd: RouteHandler = (req, ctx) => {
 
   let team = ctx.store.getTeam(teamId);
   if (!team) return fastapiDetail(404, { error: `Team not found for team_id=${teamId}` });
-  const duplicates = members.filter((m) => isInTeam(team!, m));
+  // team_member_add_duplication_check counts a match per field: a member that matches on both user_id and
+  // user_email counts twice, so the single-member check (exactly one) lets it through, and the call answers 200.
+  const duplicates = members.flatMap((m) => duplicateMatches(team!, m));
   if (single && duplicates.length === 1) return alreadyInTeam(members[0]!, team.members_with_roles);
   if (!single && members.length > 0 && duplicates.length === members.length) return allAlreadyInTeam(team.members_with_roles);
 
@@ -45,6 +47,13 @@ export const teamMemberAdd: RouteHandler = (req, ctx) => {
     updated_team_memberships: added.flatMap((a) => (a.membership ? [membershipView(a.membership, ctx.store.budgets.get(a.membership.budget_id!))] : [])),
   });
 };
+
+/** One entry per existing member that has the same user_id, and one per member with the same user_email. */
+function duplicateMatches(team: TeamRow, m: TeamMember): TeamMember[] {
+  const byId = m.user_id === null ? [] : team.members_with_roles.filter((e) => e.user_id === m.user_id);
+  const byEmail = m.user_email === null ? [] : team.members_with_roles.filter((e) => e.user_email === m.user_email);
+  return [...byId, ...byEmail].map(() => m);
+}
 
 /** The duplicate test: the same user_id, or the same user_email, as an existing member. */
 function isInTeam(team: TeamRow, m: TeamMember): boolean {

@@ -37,6 +37,12 @@ export function addMember(ctx: RouteContext, team: TeamRow, member: TeamMember, 
   ctx.store.putUser(user);
   const added: AddedMember = { user, member: { ...member, user_id: member.user_id ?? user.user_id } };
   if (maxBudgetInTeam !== null) added.membership = setMemberBudget(ctx, team.team_id, user.user_id, { max_budget: maxBudgetInTeam });
+  else {
+    // The team's default member budget (metadata.team_member_budget_id) is copied onto a member without one.
+    const defaultId = team.metadata.team_member_budget_id;
+    const template = typeof defaultId === "string" ? ctx.store.budgets.get(defaultId) : undefined;
+    if (template) added.membership = setMemberBudget(ctx, team.team_id, user.user_id, { max_budget: template.max_budget, tpm_limit: template.tpm_limit, rpm_limit: template.rpm_limit });
+  }
   return added;
 }
 

@@ -9,10 +9,14 @@ import { validateBody, type ModelValues } from "../validation/model";
 import { newTeamRequest } from "../validation/team-requests";
 import type { RouteHandler } from "./context";
 import { addMember, MemberAddError } from "./team-membership";
+import { checkBudgetDuration } from "./budget-duration-check";
+import { teamMemberBudgetId, withDefaultTeamBudget } from "./team-new-defaults";
 import { applyTeamSettings } from "./team-settings";
 
 export const teamNew: RouteHandler = (req, ctx) => {
-  const body = validateBody(req.body, newTeamRequest(ctx.legacy));
+  const request = validateBody(req.body, newTeamRequest(ctx.legacy));
+  checkBudgetDuration(request, ctx, (detail) => wrappedHttpException(400, detail));
+  const body = withDefaultTeamBudget(request, ctx);
   const given = (body.team_id as string | null | undefined) ?? null;
   if (given !== null && ctx.store.getTeam(given)) {
     throw new Reply(wrappedHttpException(400, { error: `Team id = ${given} already exists. Please use a different team id.` }));
@@ -22,7 +26,14 @@ export const teamNew: RouteHandler = (req, ctx) => {
   if (!members.some((m) => m.user_id === ctx.caller.userId)) members.push({ user_id: ctx.caller.userId, user_email: null, role: "admin" });
 
   const now = ctx.now();
-  const row = applyTeamSettings(ctx, buildTeam(body, teamId, now), body, (m) => wrappedHttpException(403, { error: m }));
+  const built = buildTeam(body, teamId, now);
+  for (const field of ["tags", "guardrails"] as const) {
+    if (Array.isArray(body[field])) built.metadata = { ...built.metadata, [field]: body[field] };
+  }
+  const memberBudget = teamMemberBudgetId(ctx, body, now);
+  if (memberBudget !== null) built.metadata = { ...built.metadata, team_member_budget_id: memberBudget };
+  // The rest of the member budget (duration, limits), model aliases and the metadata-held settings.
+  const row = applyTeamSettings(ctx, built, body, (m) => wrappedHttpException(403, { error: m }));
   // The row is written without members; they are added one by one after, and the answer is the first write.
   ctx.store.teams.set(teamId, row);
   const created = teamRowView(row);

@@ -9,6 +9,7 @@ import { validateBody } from "../validation/model";
 import { updateTeamRequest } from "../validation/team-requests";
 import type { RouteHandler } from "./context";
 import { internalServerError } from "./plain-errors";
+import { checkBudgetDuration } from "./budget-duration-check";
 import { applyTeamSettings } from "./team-settings";
 
 /** Columns /team/update writes as given. */
@@ -21,6 +22,7 @@ const NOT_NULL = new Set(["metadata", "models", "blocked", "team_member_permissi
 
 export const teamUpdate: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, updateTeamRequest);
+  checkBudgetDuration(body, ctx, (detail) => fastapiDetail(400, detail));
   const teamId = body.team_id as string;
   const team = ctx.store.getTeam(teamId);
   if (!team) return fastapiDetail(404, { error: `Team not found, passed team_id=${teamId}` });

@@ -10,12 +10,16 @@ import { newUserRequest } from "../validation/requests";
 import type { RouteContext, RouteHandler } from "./context";
 import { mintKey, type MintedKey } from "./key-minting";
 import { joinTeamsQuietly } from "./user-new-teams";
+import { checkBudgetDuration } from "./budget-duration-check";
+import { withInternalUserDefaults } from "./user-new-defaults";
 
 export const ENTERPRISE_ONLY_MESSAGE =
   "You must be a LiteLLM Enterprise user to use this feature. If you have a license please set `LITELLM_LICENSE` in your env.";
 
 export const userNew: RouteHandler = (req, ctx) => {
-  const body = validateBody(req.body, newUserRequest(ctx.legacy));
+  const request = validateBody(req.body, newUserRequest(ctx.legacy));
+  checkBudgetDuration(request, ctx, (detail) => wrappedHttpException(400, detail));
+  const body = withInternalUserDefaults(request, ctx);
   const userId = (body.user_id as string | null | undefined) ?? ctx.newUserId();
   const email = (body.user_email as string | null | undefined) ?? null;
   const existing = ctx.store.getUser(userId);
@@ -64,6 +68,10 @@ function buildUser(body: ModelValues, userId: string, budgetResetAt: number | nu
   (["user_alias", "team_id", "sso_user_id", "user_role", "max_budget", "spend", "user_email", "models", "metadata",
     "max_parallel_requests", "tpm_limit", "rpm_limit", "budget_duration", "allowed_cache_controls", "policies",
     "model_max_budget"] as const).forEach(copy);
+  // prepare_metadata_fields: these request fields live inside metadata.
+  for (const field of ["model_rpm_limit", "model_tpm_limit", "guardrails", "tags"]) {
+    if (body[field] !== undefined && body[field] !== null) user.metadata = { ...user.metadata, [field]: body[field] };
+  }
   user.budget_reset_at = budgetResetAt;
   if (typeof body.password === "string") user.password = createHash("sha256").update(body.password).digest("hex");
   // Teams are joined after the user is written (joinTeamsQuietly), as LiteLLM does through team_member_add.

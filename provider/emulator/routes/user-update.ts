@@ -10,14 +10,18 @@ import { DurationError, nextBudgetReset } from "../time";
 import { validateBody, type ModelValues } from "../validation/model";
 import { requireUserIdentity, updateUserRequest } from "../validation/requests";
 import type { RouteContext, RouteHandler } from "./context";
+import { checkBudgetDuration } from "./budget-duration-check";
+import { pythonRepr } from "../python-repr";
 
-/** Request fields LiteLLM moves into metadata instead of writing them to a column. */
-const METADATA_FIELDS = new Set(["model_rpm_limit", "model_tpm_limit"]);
+/** Request fields LiteLLM moves into metadata instead of writing them to a column (prepare_metadata_fields). */
+const METADATA_FIELDS = new Set(["model_rpm_limit", "model_tpm_limit", "guardrails", "tags"]);
 /** Request fields LiteLLM drops before the write. */
 const DROPPED_FIELDS = new Set(["send_invite_email", "object_permission"]);
 
 export const userUpdate: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, updateUserRequest(ctx.legacy), requireUserIdentity);
+  // The endpoint turns an HTTPException into an auth_error ProxyException whose message is str(detail).
+  checkBudgetDuration(body, ctx, (detail) => proxyError(400, pythonRepr(detail), "auth_error"));
   const changes = nonDefaultValues(body, ctx.legacy);
   const now = ctx.now();
   if (typeof changes.password === "string") changes.password = createHash("sha256").update(changes.password).digest("hex");

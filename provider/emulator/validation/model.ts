@@ -3,8 +3,7 @@
 // (the equivalent of model_dump(exclude_unset=True), which is what partial updates need).
 
 import { validationError, type ValidationIssue } from "../errors";
-import { Reply } from "../http-types";
-import type { RequestBody } from "../body";
+import { Reply, type RequestBody } from "../http-types";
 import { isPlainObject, type Coercer, type Issue } from "./coerce";
 
 export interface FieldSpec {

@@ -1,15 +1,15 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import type { ApplyResponse, DeleteResponse } from "../resource";
 import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 import { replaceUnknownWithNull } from "./state-rules";
 import type { TfObject } from "../../values/value";
 
-export async function applyResourceChange<C>(rt: ProviderRuntime<C>, req: tf.ApplyResourceChangeRequest): Promise<tf.ApplyResourceChangeResponse> {
+export async function applyResourceChange<C>(rt: ProviderRuntime<C>, req: tf.ApplyResourceChangeRequest): Promise<Answer<tf.ApplyResourceChangeResponseInit>> {
   const diagnostics = new Diagnostics();
   const plannedPrivate = req.planned_private ?? emptyBytes;
-  const response: tf.ApplyResourceChangeResponse = { new_state: req.prior_state, private: plannedPrivate, diagnostics: [] };
+  const response: Answer<tf.ApplyResourceChangeResponseInit> = { new_state: req.prior_state, private: plannedPrivate, diagnostics: [] };
   await guarded(rt.log, "ApplyResourceChange", diagnostics, async () => {
     const kind = rt.resource(req.type_name, diagnostics);
     if (!kind) return;

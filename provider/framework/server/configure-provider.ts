@@ -1,11 +1,11 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import type { ConfigureResponse } from "../resource";
 import { decodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 import { newObject } from "../../values/value";
 
-export async function configureProvider<C>(rt: ProviderRuntime<C>, req: tf.ConfigureProviderRequest): Promise<tf.DiagnosticsResponse> {
+export async function configureProvider<C>(rt: ProviderRuntime<C>, req: tf.ConfigureProviderRequest): Promise<Answer<tf.ConfigureProviderResponseInit>> {
   const diagnostics = new Diagnostics();
   await guarded(rt.log, "ConfigureProvider", diagnostics, async () => {
     const config = decodeObject(req.config, rt.providerType) ?? newObject();

@@ -1,8 +1,8 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import type { ProviderSchemas } from "../schema";
 import { serverCapabilities } from "./get-provider-schema";
 
-export function getMetadata(schemas: ProviderSchemas): tf.GetMetadataResponse {
+export function getMetadata(schemas: ProviderSchemas): tf.GetMetadataResponseInit {
   return {
     server_capabilities: serverCapabilities,
     diagnostics: [],

@@ -1,13 +1,13 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import type { ImportResponse } from "../resource";
 import { emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 import { completeObject, replaceUnknownWithNull } from "./state-rules";
 
-export async function importResourceState<C>(rt: ProviderRuntime<C>, req: tf.ImportResourceStateRequest): Promise<tf.ImportResourceStateResponse> {
+export async function importResourceState<C>(rt: ProviderRuntime<C>, req: tf.ImportResourceStateRequest): Promise<Answer<tf.ImportResourceStateResponseInit>> {
   const diagnostics = new Diagnostics();
-  const response: tf.ImportResourceStateResponse = { imported_resources: [], diagnostics: [] };
+  const response: Answer<tf.ImportResourceStateResponseInit> = { imported_resources: [], diagnostics: [] };
   await guarded(rt.log, "ImportResourceState", diagnostics, async () => {
     const kind = rt.resource(req.type_name, diagnostics);
     if (!kind) return;

@@ -1,14 +1,16 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import type { PlanResponse } from "../resource";
 import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto, pathToProto } from "./to-proto";
+import { diagnosticsToProto, pathToProto, type Answer } from "./to-proto";
 import { initialPlan } from "./state-rules";
 
-export async function planResourceChange<C>(rt: ProviderRuntime<C>, req: tf.PlanResourceChangeRequest): Promise<tf.PlanResourceChangeResponse> {
+type PlanAnswer = Answer<tf.PlanResourceChangeResponseInit, { requires_replace: tf.AttributePath[] }>;
+
+export async function planResourceChange<C>(rt: ProviderRuntime<C>, req: tf.PlanResourceChangeRequest): Promise<PlanAnswer> {
   const diagnostics = new Diagnostics();
   const priorPrivate = req.prior_private ?? emptyBytes;
-  const response: tf.PlanResourceChangeResponse = { planned_state: req.proposed_new_state, requires_replace: [], planned_private: priorPrivate, diagnostics: [] };
+  const response: PlanAnswer = { planned_state: req.proposed_new_state, requires_replace: [], planned_private: priorPrivate, diagnostics: [] };
   await guarded(rt.log, "PlanResourceChange", diagnostics, async () => {
     const kind = rt.resource(req.type_name, diagnostics);
     if (!kind) return;

@@ -1,5 +1,5 @@
 // The tfplugin6 Provider service, assembled from one handler per RPC. Only this folder touches protocol shapes.
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { log as defaultLog, type Logger } from "../../log";
 import type { ProviderDefinition } from "../resource";
 import { readSchemaDocument, type SchemaDocument } from "../schema";
@@ -17,18 +17,16 @@ import { applyResourceChange } from "./apply-resource-change";
 import { importResourceState } from "./import-resource-state";
 import { readDataSource } from "./read-data-source";
 
-export interface ProviderServiceHandle extends tf.ProviderService {
-  /** RPCs served so far, by method; the benchmark reads it. */
-  readonly rpcCounts: Record<string, number>;
-}
+/** The service with each handler's own answer type (what it always fills in), for callers in-process. */
+export type ProviderServiceHandle = ReturnType<typeof createProviderService<unknown>>;
 
 export function createProviderService<C>(
   definition: ProviderDefinition<C>,
   document: SchemaDocument,
   logger: Logger = defaultLog,
-): ProviderServiceHandle {
+) {
   const rt = new ProviderRuntime(readSchemaDocument(document), definition, logger);
-  let schemaResponse: tf.GetProviderSchemaResponse | undefined;
+  let schemaResponse: tf.GetProviderSchemaResponseInit | undefined;
   const rpcCounts: Record<string, number> = {};
   const counted = <Req, Res>(name: string, fn: (req: Req) => Promise<Res>) => (req: Req) => {
     rpcCounts[name] = (rpcCounts[name] ?? 0) + 1;
@@ -36,7 +34,8 @@ export function createProviderService<C>(
     return fn(req);
   };
   return {
-    rpcCounts,
+    /** RPCs served so far, by method; the benchmark reads it. */
+    rpcCounts: rpcCounts as Readonly<Record<string, number>>,
     GetMetadata: counted("GetMetadata", async () => getMetadata(rt.schemas)),
     GetProviderSchema: counted("GetProviderSchema", async () => (schemaResponse ??= buildGetProviderSchemaResponse(rt.schemas))),
     ValidateProviderConfig: counted("ValidateProviderConfig", (req: tf.ValidateProviderConfigRequest) => validateProviderConfig(rt, req)),
@@ -56,5 +55,5 @@ export function createProviderService<C>(
       rt.stop.abort();
       return { Error: "" };
     }),
-  };
+  } satisfies tf.ProviderService & { rpcCounts: unknown };
 }

@@ -1,14 +1,14 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import type { DataSourceReadResponse } from "../resource";
 import { decodeObject, encodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 import { replaceUnknownWithNull } from "./state-rules";
 import { newObject } from "../../values/value";
 
-export async function readDataSource<C>(rt: ProviderRuntime<C>, req: tf.ReadDataSourceRequest): Promise<tf.ReadDataSourceResponse> {
+export async function readDataSource<C>(rt: ProviderRuntime<C>, req: tf.ReadDataSourceRequest): Promise<Answer<tf.ReadDataSourceResponseInit>> {
   const diagnostics = new Diagnostics();
-  const response: tf.ReadDataSourceResponse = { diagnostics: [] };
+  const response: Answer<tf.ReadDataSourceResponseInit> = { diagnostics: [] };
   await guarded(rt.log, "ReadDataSource", diagnostics, async () => {
     const kind = rt.dataSource(req.type_name, diagnostics);
     if (!kind) return;

@@ -1,13 +1,13 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import type { ReadResponse } from "../resource";
 import { decodeObject, emptyBytes, encodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 import { replaceUnknownWithNull } from "./state-rules";
 
-export async function readResource<C>(rt: ProviderRuntime<C>, req: tf.ReadResourceRequest): Promise<tf.ReadResourceResponse> {
+export async function readResource<C>(rt: ProviderRuntime<C>, req: tf.ReadResourceRequest): Promise<Answer<tf.ReadResourceResponseInit>> {
   const diagnostics = new Diagnostics();
-  const response: tf.ReadResourceResponse = { new_state: req.current_state, private: req.private ?? emptyBytes, diagnostics: [] };
+  const response: Answer<tf.ReadResourceResponseInit> = { new_state: req.current_state, private: req.private ?? emptyBytes, diagnostics: [] };
   await guarded(rt.log, "ReadResource", diagnostics, async () => {
     const kind = rt.resource(req.type_name, diagnostics);
     if (!kind) return;

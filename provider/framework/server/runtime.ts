@@ -3,7 +3,7 @@
 import type { CtyType } from "../../values/cty-type";
 import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
 import { isObject, type TfObject, type TfValue } from "../../values/value";
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { log, type Logger } from "../../log";
 import { Diagnostics } from "../diagnostics";
 import type { DataSourceDefinition, HandlerContext, ProviderDefinition, ResourceDefinition } from "../resource";
@@ -87,7 +87,7 @@ export class ProviderRuntime<Client> {
 }
 
 /** Decodes a DynamicValue that must be an object (or null). */
-export function decodeObject(dv: tf.DynamicValue | undefined, type: CtyType): TfObject | null {
+export function decodeObject(dv: tf.DynamicValueInit | undefined, type: CtyType): TfObject | null {
   const v: TfValue = decodeDynamicValue(dv, type);
   if (v === null) return null;
   if (!isObject(v)) throw new Error("expected an object value");

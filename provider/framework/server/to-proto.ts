@@ -1,5 +1,5 @@
 // Framework types → tfplugin6 shapes: schemas and diagnostics.
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { redact } from "../../log";
 import type { AttributePath, Diagnostic } from "../diagnostics";
 import type { AttributeSchema, BlockSchema, NestingMode, Schema } from "../schema";
@@ -7,7 +7,7 @@ import type { AttributeSchema, BlockSchema, NestingMode, Schema } from "../schem
 const encoder = new TextEncoder();
 const nestingModes: Record<NestingMode, number> = { single: 1, list: 2, set: 3, map: 4, group: 5 };
 
-function attributeToProto(a: AttributeSchema): tf.SchemaAttribute {
+function attributeToProto(a: AttributeSchema): tf.SchemaAttributeInit {
   return {
     name: a.name,
     type: encoder.encode(JSON.stringify(a.type)),
@@ -21,7 +21,7 @@ function attributeToProto(a: AttributeSchema): tf.SchemaAttribute {
   };
 }
 
-function blockToProto(b: BlockSchema): tf.SchemaBlock {
+function blockToProto(b: BlockSchema): tf.SchemaBlockInit {
   return {
     attributes: b.attributes.map(attributeToProto),
     block_types: b.blockTypes.map((n) => ({
@@ -37,7 +37,7 @@ function blockToProto(b: BlockSchema): tf.SchemaBlock {
   };
 }
 
-export function schemaToProto(s: Schema): tf.Schema {
+export function schemaToProto(s: Schema): tf.SchemaInit {
   return { version: s.version, block: { version: s.version, ...blockToProto(s.block) } };
 }
 
@@ -58,3 +58,8 @@ export function diagnosticToProto(d: Diagnostic): tf.Diagnostic {
 export function diagnosticsToProto(ds: Diagnostic[]): tf.Diagnostic[] {
   return ds.map(diagnosticToProto);
 }
+
+/** A response as a handler builds it: what the encoder accepts, with its diagnostics (and `Filled`) always there and complete. */
+export type Answer<R extends { diagnostics?: tf.DiagnosticInit[] }, Filled = unknown> = Omit<R, "diagnostics" | keyof Filled> & {
+  diagnostics: tf.Diagnostic[];
+} & Filled;

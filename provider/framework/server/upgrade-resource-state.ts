@@ -1,10 +1,10 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { decodeJsonValue } from "../../protocol/codec";
 import type { CtyType } from "../../values/cty-type";
 import { ctyTypeOfJson } from "../../values/json-value";
 import { Diagnostics } from "../diagnostics";
 import { encodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 import { isObject, newObject, type TfObject } from "../../values/value";
 
 /**
@@ -12,9 +12,9 @@ import { isObject, newObject, type TfObject } from "../../values/value";
  * null; attributes no longer in the schema are dropped. A dynamic attribute stored as a plain value (a state
  * another provider wrote, where `metadata` was a map) is read as that value. There is one schema version so far.
  */
-export async function upgradeResourceState<C>(rt: ProviderRuntime<C>, req: tf.UpgradeResourceStateRequest): Promise<tf.UpgradeResourceStateResponse> {
+export async function upgradeResourceState<C>(rt: ProviderRuntime<C>, req: tf.UpgradeResourceStateRequest): Promise<Answer<tf.UpgradeResourceStateResponseInit>> {
   const diagnostics = new Diagnostics();
-  let upgraded: tf.DynamicValue | undefined;
+  let upgraded: tf.DynamicValueInit | undefined;
   await guarded(rt.log, "UpgradeResourceState", diagnostics, () => {
     const kind = rt.resource(req.type_name, diagnostics);
     if (!kind) return;

@@ -1,12 +1,12 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import { decodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 
 export async function validateDataResourceConfig<C>(
   rt: ProviderRuntime<C>,
   req: tf.ValidateDataResourceConfigRequest,
-): Promise<tf.DiagnosticsResponse> {
+): Promise<Answer<tf.ValidateDataResourceConfigResponseInit>> {
   const diagnostics = new Diagnostics();
   await guarded(rt.log, "ValidateDataResourceConfig", diagnostics, () => {
     const kind = rt.dataSource(req.type_name, diagnostics);

@@ -1,9 +1,9 @@
-import type * as tf from "../../protocol/tfplugin6";
+import type * as tf from "../../protocol/gen/tfplugin6";
 import { Diagnostics } from "../diagnostics";
 import { decodeObject, guarded, type ProviderRuntime } from "./runtime";
-import { diagnosticsToProto } from "./to-proto";
+import { diagnosticsToProto, type Answer } from "./to-proto";
 
-export async function validateResourceConfig<C>(rt: ProviderRuntime<C>, req: tf.ValidateResourceConfigRequest): Promise<tf.DiagnosticsResponse> {
+export async function validateResourceConfig<C>(rt: ProviderRuntime<C>, req: tf.ValidateResourceConfigRequest): Promise<Answer<tf.ValidateResourceConfigResponseInit>> {
   const diagnostics = new Diagnostics();
   await guarded(rt.log, "ValidateResourceConfig", diagnostics, () => {
     const kind = rt.resource(req.type_name, diagnostics);

@@ -1,7 +1,7 @@
 // The one error the value codec throws. It names the attribute path where decoding or encoding
 // went wrong, so the framework can turn it into an attribute-scoped diagnostic.
 
-import type { AttributePathStep } from "../tfplugin6";
+import type { AttributePathStep } from "../gen/tfplugin6";
 
 export class CodecError extends Error {
   override readonly name = "CodecError";

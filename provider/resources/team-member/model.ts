@@ -1,7 +1,7 @@
 // litellm_team_member values: the import ID, the member's budget in state form, and equivalences.
-import { isUnknown, numberText, type TfNumber, type TfObject, type TfValue } from "../../values/value";
+import { isUnknown, type TfObject, type TfValue } from "../../values/value";
 import type { LiteLLMTeam, TeamMemberEntry } from "../../litellm/teams";
-import { num } from "../user/model";
+import { budgetStateFromServer, budgetsEquivalent as sameBudget, nativeBudget as nativeBudgetOf } from "../server-rules/zero-budget";
 
 /** The ID Terraform shows and imports: team_id:user_id. Team IDs have no ":", user IDs may. */
 export function memberId(teamId: string, userId: string): string {
@@ -16,14 +16,12 @@ export function parseMemberId(id: string): { teamId: string; userId: string } | 
 
 /** The member's budget as LiteLLM receives it: 0 (like no value) means no budget of its own. */
 export function nativeBudget(o: TfObject): number | null {
-  const b = num(o, "max_budget_in_team");
-  return b === null || b === 0 ? null : b;
+  return nativeBudgetOf(o.max_budget_in_team);
 }
 
-const asNumber = (v: TfValue): number | null => (v === null || isUnknown(v) ? null : typeof v === "number" ? v : Number(numberText(v as TfNumber)));
-
+/** 0 and no budget are one; a $0 cap (null in state) equals only itself. */
 export function budgetsEquivalent(a: TfValue, b: TfValue): boolean {
-  return (asNumber(a) ?? 0) === (asNumber(b) ?? 0);
+  return sameBudget(a, b);
 }
 
 /** The member's entry in the team, or undefined when the user is not (or no longer) a member. */
@@ -33,12 +31,12 @@ export function memberIn(team: LiteLLMTeam, userId: string): TeamMemberEntry | u
 
 /** State for a membership as LiteLLM has it; where `base` means the same, its spelling is kept. */
 export function memberStateFromServer(state: TfObject, team: LiteLLMTeam, member: TeamMemberEntry & { user_id: string }, base: TfObject | null): void {
-  const budget = team.memberBudgets.get(member.user_id) ?? null;
+  const budget = budgetStateFromServer(team.memberBudgets.get(member.user_id) ?? null);
   state.id = memberId(team.team_id, member.user_id);
   state.team_id = team.team_id;
   state.user_id = member.user_id;
   state.user_email = member.user_email;
   state.role = member.role;
   const mine = base ? base.max_budget_in_team : null;
-  state.max_budget_in_team = mine !== null && mine !== undefined && !isUnknown(mine) && budgetsEquivalent(mine, budget) ? mine : (budget ?? 0);
+  state.max_budget_in_team = mine !== undefined && !isUnknown(mine) && budgetsEquivalent(mine, budget) ? mine : budget;
 }

@@ -45,10 +45,11 @@ test("validate: user_id, user_email or both (the peers' shape), a known role, a 
   assert.deepEqual(await validate({ user_id: "u1", team_id: "a:b" }), ["Invalid Attribute Value"]);
 });
 
-test("create: role defaults to user, no budget plans 0, the ID is known when both IDs are", async () => {
+test("create: role defaults to user, no budget is LiteLLM's to fill (the team's default member budget), the ID is known when both IDs are", async () => {
   const { planned, diagnostics } = await plan(config({ team_id: "t1", user_id: "u1" }), null);
   assert.deepEqual(diagnostics, []);
-  assert.deepEqual([planned.role, planned.max_budget_in_team, planned.id], ["user", 0, "t1:u1"]);
+  assert.deepEqual([planned.role, planned.id], ["user", "t1:u1"]);
+  assert.ok(isUnknown(planned.max_budget_in_team));
   const later = await plan(config({ team_id: unknown, user_id: "u1" }), null);
   assert.ok(isUnknown(later.planned.id));
 });
@@ -63,6 +64,17 @@ test("role and budget change in place; the team or the user replaces the members
   assert.ok(isUnknown(otherTeam.planned.id));
   assert.deepEqual((await plan(config({ team_id: "t1", user_id: "u2" }), prior)).replace, ["user_id"]);
   assert.deepEqual((await plan(config({ team_id: unknown, user_id: "u1" }), prior)).replace, ["team_id"], "a team being replaced replaces the membership");
+});
+
+test("a $0 cap LiteLLM holds (null in state) is drift: the plan removes it and warns", async () => {
+  const capped = config({ ...Object.fromEntries(Object.entries(prior)), max_budget_in_team: null });
+  for (const budget of [null, 0]) {
+    const { planned, diagnostics } = await plan(config({ team_id: "t1", user_id: "u1", max_budget_in_team: budget }), capped);
+    assert.equal(planned.max_budget_in_team, 0, String(budget));
+    assert.deepEqual(diagnostics.map((d) => d.summary), ["LiteLLM Holds A $0 Budget"]);
+  }
+  const kept = await plan(config({ team_id: "t1", user_id: "u1" }), config({ ...Object.fromEntries(Object.entries(prior)), max_budget_in_team: 40 }));
+  assert.equal(kept.planned.max_budget_in_team, 40, "left out: LiteLLM's budget stays");
 });
 
 test("no change: a budget of 0 and the configured user_id plan nothing", async () => {

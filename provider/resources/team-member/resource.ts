@@ -9,6 +9,8 @@ import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
 import { str } from "../user/model";
 import { emailsEquivalent } from "../user/semantics";
 import { budgetsEquivalent, memberId, memberIn, memberStateFromServer, nativeBudget, parseMemberId } from "./model";
+import { planServerFilled, unappliedArguments } from "../server-rules/server-filled";
+import { isZeroCap, wantsUnlimited, zeroCapWarning } from "../server-rules/zero-budget";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -35,7 +37,13 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
 
   async modifyPlan({ prior, config }, resp, ctx) {
     const p = resp.planned;
-    if (config.max_budget_in_team === null) p.max_budget_in_team = 0;
+    // Left out of the configuration: LiteLLM's value (the team's default member budget) stays.
+    planServerFilled(config, prior, p, ["max_budget_in_team"]);
+    if (prior !== null && isZeroCap(prior.max_budget_in_team)) {
+      if (config.max_budget_in_team === null) p.max_budget_in_team = 0;
+      const w = zeroCapWarning("max_budget_in_team", "membership");
+      resp.diagnostics.addWarning(w.summary, w.detail, attributePath("max_budget_in_team"));
+    }
     if (prior === null) {
       if (!isUnknown(p.team_id) && !isUnknown(p.user_id) && p.user_id !== null) p.id = memberId(str(p, "team_id")!, str(p, "user_id")!);
       await checkUserAtPlan(ctx, config, resp.diagnostics);
@@ -56,11 +64,11 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     if (!isUnknown(p.max_budget_in_team) && budgetsEquivalent(p.max_budget_in_team, prior.max_budget_in_team)) p.max_budget_in_team = prior.max_budget_in_team;
   },
 
-  async create({ planned }, resp, ctx) {
+  async create({ planned, config }, resp, ctx) {
     const teamId = str(planned, "team_id")!;
     const role = (str(planned, "role") ?? "user") as NewMember["role"];
     const member = await resolveUser(ctx, planned, resp.diagnostics);
-    if (!member) {
+    if (!member || (await alreadyMember(ctx, teamId, member, resp.diagnostics))) {
       resp.state = null;
       return;
     }
@@ -76,7 +84,16 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     }
     const state: TfObject = { ...planned, id: memberId(teamId, userId), user_id: userId };
     resp.state = state;
-    await readBack(ctx, teamId, userId, state, planned, resp, "added");
+    if (wantsUnlimited(config.max_budget_in_team)) {
+      // 0 is no budget of its own: a copy of the team's default member budget that LiteLLM attached is removed.
+      try {
+        const team = await teams.teamInfo(teamId, ctx.signal);
+        if (team?.memberBudgets.get(userId) != null) await teams.updateMember(teamId, userId, { role, maxBudgetInTeam: null }, ctx.signal);
+      } catch (e) {
+        apiError(resp.diagnostics, "Cannot Remove The Team's Default Member Budget", `removing the budget LiteLLM gave user ${userId} in team ${teamId}`, e);
+      }
+    }
+    await readBack(ctx, teamId, userId, state, planned, config, resp, "added");
   },
 
   async read({ state }, resp, ctx) {
@@ -104,7 +121,7 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     resp.state = next;
   },
 
-  async update({ prior, planned }, resp, ctx) {
+  async update({ prior, planned, config }, resp, ctx) {
     const teamId = str(prior, "team_id")!;
     const userId = str(prior, "user_id")!;
     const state: TfObject = { ...planned };
@@ -115,12 +132,12 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
       } catch (e) {
         apiError(resp.diagnostics, "Cannot Update Team Member", `updating user ${userId} in team ${teamId}`, e);
         resp.state = { ...prior };
-        await readBack(ctx, teamId, userId, resp.state, prior, resp, "kept");
+        await readBack(ctx, teamId, userId, resp.state, prior, null, resp, "kept");
         return;
       }
     }
     resp.state = state;
-    await readBack(ctx, teamId, userId, state, planned, resp, "updated");
+    await readBack(ctx, teamId, userId, state, planned, config, resp, "updated");
   },
 
   async delete({ prior }, resp, ctx) {
@@ -224,12 +241,37 @@ async function checkUserAtPlan(ctx: Ctx | undefined, config: TfObject, diagnosti
     diagnostics.addError("User ID And Email Differ", mismatch(userId, email, info.user.user_email), attributePath("user_email"));
   }
   if (typeof teamId === "string" && info.user.teams.includes(teamId)) {
-    diagnostics.addError("Already A Team Member", alreadyMember(userId, teamId), attributePath("user_id"));
+    diagnostics.addError("Already A Team Member", alreadyMemberText(userId, teamId), attributePath("user_id"));
   }
 }
 
-function alreadyMember(userId: string, teamId: string): string {
+function alreadyMemberText(userId: string, teamId: string): string {
   return `The user ${userId} is already a member of team ${teamId}, through a litellm_user's teams or outside Terraform. Keep one: remove ${teamId} from the litellm_user's teams and keep this litellm_team_member (it can also set role and max_budget_in_team), or remove this resource. A membership made outside Terraform can be imported: terraform import <address> ${memberId(teamId, userId)}.`;
+}
+
+/**
+ * A membership that exists already is never adopted silently: LiteLLM may answer 200 and leave the role alone
+ * (a member given by user_id and email that matches on both counts twice in team_member_add_duplication_check).
+ */
+async function alreadyMember(ctx: Ctx, teamId: string, member: NewMember, diagnostics: Diagnostics): Promise<boolean> {
+  let team;
+  try {
+    team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+  } catch {
+    return false; // member_add reports what is wrong with the team
+  }
+  const existing = team ? findMember(team.members, member) : undefined;
+  if (!existing?.user_id) return false;
+  reportExisting(diagnostics, teamId, existing.user_id, existing.role);
+  return true;
+}
+
+function reportExisting(diagnostics: Diagnostics, teamId: string, userId: string, role: string): void {
+  diagnostics.addError(
+    "Already A Team Member",
+    `${alreadyMemberText(userId, teamId)} (Its role is ${role}; this resource would not own the membership. Or remove the member in LiteLLM first.)`,
+    attributePath("user_id"),
+  );
 }
 
 /** A refused add is explained from what the team looks like now, not from LiteLLM's wording. */
@@ -238,7 +280,7 @@ async function reportAddError(ctx: Ctx, teamId: string, member: NewMember, e: un
     const team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal).catch(() => null);
     const existing = team ? findMember(team.members, member) : undefined;
     if (existing?.user_id) {
-      diagnostics.addError("Already A Team Member", `${alreadyMember(existing.user_id, teamId)} (Its role is ${existing.role}.)`, attributePath("user_id"));
+      reportExisting(diagnostics, teamId, existing.user_id, existing.role);
       return;
     }
   }
@@ -246,7 +288,16 @@ async function reportAddError(ctx: Ctx, teamId: string, member: NewMember, e: un
 }
 
 /** Reads the membership back; an error when LiteLLM did not keep the planned role or budget. */
-async function readBack(ctx: Ctx, teamId: string, userId: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string): Promise<void> {
+async function readBack(
+  ctx: Ctx,
+  teamId: string,
+  userId: string,
+  state: TfObject,
+  base: TfObject,
+  config: TfObject | null,
+  resp: ApplyResponse,
+  verb: string,
+): Promise<void> {
   let team;
   try {
     team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
@@ -266,14 +317,13 @@ async function readBack(ctx: Ctx, teamId: string, userId: string, state: TfObjec
   const before: TfObject = { ...state };
   memberStateFromServer(state, team, { ...member, user_id: userId }, base);
   if (verb === "kept") return;
-  for (const a of ["role", "max_budget_in_team"]) {
-    if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
-      resp.diagnostics.addError(
-        "LiteLLM Did Not Apply A Change",
-        `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
-        attributePath(a),
-      );
-    }
+  // Only what the configuration set is checked: the rest is LiteLLM's to fill.
+  for (const a of unappliedArguments(config, before, state, ["role", "max_budget_in_team"], ["max_budget_in_team"])) {
+    resp.diagnostics.addError(
+      "LiteLLM Did Not Apply A Change",
+      `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
+      attributePath(a),
+    );
   }
 }
 

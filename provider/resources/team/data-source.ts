@@ -7,7 +7,7 @@ import { isLiteLLMError } from "../../litellm/errors";
 import { teamsOf, type LiteLLMTeam } from "../../litellm/teams";
 import { str } from "../user/model";
 import { jsonObjectState } from "../json-object-argument";
-import { userMetadata } from "./metadata-fields";
+import { splitMetadata } from "../server-rules/owned-metadata";
 import { serverValues } from "./model";
 
 export const teamDataSource: DataSourceDefinition<LiteLLMClient> = {
@@ -70,7 +70,7 @@ function fill(state: TfObject, team: LiteLLMTeam): void {
   const values = serverValues(team);
   for (const a of shown) state[a] = values[a];
   // Metadata as canonical JSON text, as before; the resource's own metadata takes either form.
-  state.metadata = jsonObjectState(userMetadata(team.metadata), null, false);
+  state.metadata = jsonObjectState(splitMetadata(team.metadata).user, null, false);
   state.team_member_permissions = [...team.team_member_permissions];
   state.models = [...team.models];
   state.id = team.team_id;

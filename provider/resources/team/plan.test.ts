@@ -39,11 +39,28 @@ test("validate: budgets, limits, durations and metadata", async () => {
   assert.deepEqual(ok.diagnostics, []);
 });
 
-test("create: no budget plans 0, blocked false, the IDs and spend unknown", async () => {
+test("create: blocked false; the IDs, spend and what LiteLLM may fill (max_budget from default_team_settings, tags, ...) unknown", async () => {
   const { planned, diagnostics } = await plan(config({ team_alias: "research" }), null);
   assert.deepEqual(diagnostics, []);
-  assert.deepEqual([planned.max_budget, planned.blocked], [0, false]);
-  for (const a of ["id", "team_id", "spend"]) assert.ok(isUnknown(planned[a]), a);
+  assert.equal(planned.blocked, false);
+  for (const a of ["id", "team_id", "spend", "max_budget", "guardrails", "tags", "model_rpm_limit", "model_tpm_limit"]) assert.ok(isUnknown(planned[a]), a);
+  const zero = await plan(config({ team_alias: "research", max_budget: 0 }), null);
+  assert.equal(zero.planned.max_budget, 0, "0 is unlimited, as written");
+});
+
+test("update: a left-out budget keeps LiteLLM's; a $0 cap (null in state) is drift the plan removes", async () => {
+  const kept = await plan(config({ team_alias: "research", budget_duration: "weekly", metadata: '{"b":1,"a":2}' }), config({ ...Object.fromEntries(Object.entries(prior)), max_budget: 25 }));
+  assert.equal(kept.planned.max_budget, 25);
+  assert.deepEqual(kept.diagnostics, []);
+  const capped = await plan(config({ team_alias: "research", budget_duration: "weekly", metadata: '{"b":1,"a":2}' }), config({ ...Object.fromEntries(Object.entries(prior)), max_budget: null }));
+  assert.equal(capped.planned.max_budget, 0);
+  assert.deepEqual(capped.diagnostics.map((d) => d.summary), ["LiteLLM Holds A $0 Budget"]);
+});
+
+test("validate: metadata may not name a key LiteLLM owns", async () => {
+  const res = await service.ValidateResourceConfig({ type_name: "litellm_team", config: enc(config({ metadata: '{"tags":["a"],"team_member_budget_id":"b","owner":"x"}' })) });
+  assert.deepEqual(res.diagnostics.map((d) => d.summary), ["Metadata Key Belongs To LiteLLM", "Metadata Key Belongs To LiteLLM"]);
+  assert.match(res.diagnostics[0]!.detail ?? "", /Use the tags argument/);
 });
 
 test("no change: an equivalent spelling keeps what state has, and spend stays known", async () => {

@@ -8,7 +8,12 @@ import { isLiteLLMError } from "../../litellm/errors";
 import { teamsOf } from "../../litellm/teams";
 import { str } from "../user/model";
 import { teamConstraints } from "./constraints";
-import { fieldsForCreate, fieldsForUpdate, isEquivalent, teamRowAttributes, teamStateFromServer } from "./model";
+import { fieldsForCreate, fieldsForUpdate, isEquivalent, serverFilledTeamAttributes, teamStateAttributes, teamStateFromServer } from "./model";
+import { attributePath } from "../../framework/diagnostics";
+import { splitMetadata } from "../server-rules/owned-metadata";
+import { planServerFilled, unappliedArguments } from "../server-rules/server-filled";
+import { isZeroCap, wantsUnlimited, zeroCapWarning } from "../server-rules/zero-budget";
+import { validateOwnMetadata } from "../server-rules/metadata-validation";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -17,24 +22,34 @@ export const teamResource: ResourceDefinition<LiteLLMClient> = {
   constraints: teamConstraints,
   defaults: { blocked: false },
 
-  modifyPlan({ prior, config }, { planned }) {
-    // No budget and a budget of 0 are the same (unlimited), and state shows 0 for both.
-    if (config.max_budget === null) planned.max_budget = 0;
+  validate({ config }, { diagnostics }) {
+    validateOwnMetadata(config, diagnostics);
+  },
+
+  modifyPlan({ prior, config }, { planned, diagnostics }) {
+    // Left out of the configuration: LiteLLM's value (default_team_settings, its UI) stays.
+    planServerFilled(config, prior, planned, serverFilledTeamAttributes);
     if (prior === null) return;
-    for (const a of teamRowAttributes) {
+    if (isZeroCap(prior.max_budget)) {
+      // A $0 cap blocks all spend; 0 here means unlimited, so the plan removes it.
+      if (config.max_budget === null) planned.max_budget = 0;
+      const w = zeroCapWarning("max_budget", "team");
+      diagnostics.addWarning(w.summary, w.detail, attributePath("max_budget"));
+    }
+    for (const a of teamStateAttributes) {
       // Same meaning, other spelling: keep what state has, so that nothing changes.
       if (planned[a] !== null && prior[a] !== null && isEquivalent(a, planned[a], prior[a])) planned[a] = prior[a];
     }
     // Spend moves with traffic at any time; an update reads it back.
-    if (teamRowAttributes.some((a) => !valuesEqual(planned[a], prior[a]))) planned.spend = unknown;
+    if (teamStateAttributes.some((a) => !valuesEqual(planned[a], prior[a]))) planned.spend = unknown;
   },
 
-  async create({ planned }, resp, ctx) {
+  async create({ planned, config }, resp, ctx) {
     // Our own team_id makes a retried create safe (see LiteLLMTeams.newTeam).
     const teamId = randomUUID();
     const state: TfObject = { ...planned, id: teamId, team_id: teamId };
     try {
-      await teamsOf(ctx.client).newTeam(teamId, fieldsForCreate(planned), ctx.signal);
+      await teamsOf(ctx.client).newTeam(teamId, fieldsForCreate(planned, config), ctx.signal);
     } catch (e) {
       apiError(resp.diagnostics, "Cannot Create Team", `creating team ${JSON.stringify(str(planned, "team_alias") ?? teamId)}`, e);
       // When LiteLLM may have made the team, keep it in state so that Terraform taints it rather than losing it.
@@ -42,7 +57,16 @@ export const teamResource: ResourceDefinition<LiteLLMClient> = {
       return;
     }
     resp.state = state;
-    await readBack(ctx, teamId, state, planned, resp, "created");
+    if (wantsUnlimited(config.max_budget)) {
+      // 0 is unlimited: a budget that default_team_settings filled in is removed.
+      try {
+        const team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+        if (team && team.max_budget !== null) await teamsOf(ctx.client).updateTeam(teamId, { max_budget: null }, ctx.signal);
+      } catch (e) {
+        apiError(resp.diagnostics, "Cannot Remove The Proxy's Default Budget", `removing the budget LiteLLM gave team ${teamId}`, e);
+      }
+    }
+    await readBack(ctx, teamId, state, planned, config, resp, "created");
   },
 
   async read({ state }, resp, ctx) {
@@ -68,22 +92,26 @@ export const teamResource: ResourceDefinition<LiteLLMClient> = {
     resp.state = next;
   },
 
-  async update({ prior, planned }, resp, ctx) {
+  async update({ prior, planned, config }, resp, ctx) {
     const teamId = str(prior, "team_id")!;
-    const fields = fieldsForUpdate(prior, planned);
+    let fields = fieldsForUpdate(prior, planned, config);
     const state: TfObject = { ...planned };
     if (Object.keys(fields).length > 0) {
       try {
+        if (fields.metadata !== undefined) {
+          const current = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+          fields = fieldsForUpdate(prior, planned, config, splitMetadata(current?.metadata).owned);
+        }
         await teamsOf(ctx.client).updateTeam(teamId, fields, ctx.signal);
       } catch (e) {
         apiError(resp.diagnostics, "Cannot Update Team", `updating team ${teamId}`, e);
         resp.state = { ...prior };
-        await readBack(ctx, teamId, resp.state, prior, resp, "kept");
+        await readBack(ctx, teamId, resp.state, prior, null, resp, "kept");
         return;
       }
     }
     resp.state = state;
-    await readBack(ctx, teamId, state, planned, resp, "updated");
+    await readBack(ctx, teamId, state, planned, config, resp, "updated");
   },
 
   async delete({ prior }, resp, ctx) {
@@ -111,7 +139,7 @@ export const teamResource: ResourceDefinition<LiteLLMClient> = {
 };
 
 /** Reads the team back so that state holds what LiteLLM has, and checks that LiteLLM kept what was planned. */
-async function readBack(ctx: Ctx, teamId: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string): Promise<void> {
+async function readBack(ctx: Ctx, teamId: string, state: TfObject, base: TfObject, config: TfObject | null, resp: ApplyResponse, verb: string): Promise<void> {
   let team;
   try {
     team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
@@ -130,13 +158,13 @@ async function readBack(ctx: Ctx, teamId: string, state: TfObject, base: TfObjec
   const before: TfObject = { ...state };
   teamStateFromServer(state, team, base);
   if (verb === "kept") return;
-  for (const a of teamRowAttributes) {
-    if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
-      resp.diagnostics.addError(
-        "LiteLLM Did Not Apply A Change",
-        `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
-      );
-    }
+  // Only what the configuration set is checked: the rest is LiteLLM's to fill.
+  for (const a of unappliedArguments(config, before, state, teamStateAttributes, serverFilledTeamAttributes)) {
+    resp.diagnostics.addError(
+      "LiteLLM Did Not Apply A Change",
+      `The plan set ${a} = ${JSON.stringify(before[a])}, but LiteLLM has ${JSON.stringify(state[a])}. State now holds LiteLLM's value.`,
+      attributePath(a),
+    );
   }
 }
 

@@ -79,7 +79,9 @@ test("updates send only what changed, with the clears LiteLLM honours", () => {
 });
 
 test("equivalences", () => {
-  assert.ok(isEquivalent("max_budget", 0, null));
+  assert.ok(!isEquivalent("max_budget", 0, null), "null in state is a $0 cap");
+  assert.ok(isEquivalent("max_budget", 0, 0));
+  assert.ok(isEquivalent("model_rpm_limit", {}, null));
   assert.ok(isEquivalent("models", null, []));
   assert.ok(isEquivalent("user_email", "A@B.com", "a@b.com"));
   assert.ok(isEquivalent("user_role", "user", "internal_user"));

@@ -4,6 +4,9 @@ import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type 
 import type { KeySettings, LiteLLMUser, UserFields } from "../../litellm/types";
 import { jsonObjectOf, jsonObjectsEquivalent, jsonObjectState, keepJsonObjectSpelling } from "../json-object-argument";
 import { budgetDurationsEquivalent, emailsEquivalent, nativeBudgetDuration, nativeRole } from "./semantics";
+import { mergeMetadata, splitMetadata, type JsonObject } from "../server-rules/owned-metadata";
+import { managedMetadata, metadataArguments, metadataArgumentsChanged, metadataArgumentsEquivalent, metadataArgumentsFromServer } from "../server-rules/metadata-arguments";
+import { budgetStateFromServer, budgetsEquivalent, nativeBudget } from "../server-rules/zero-budget";
 
 export function str(o: TfObject, k: string): string | null {
   const v = o[k];
@@ -43,6 +46,12 @@ export const userRowAttributes = [
   "model_max_budget",
 ] as const;
 export type UserRowAttribute = (typeof userRowAttributes)[number];
+/** Everything state takes from the user row: its columns and the owned metadata keys with arguments. */
+export const stateAttributes = [...userRowAttributes, ...metadataArguments] as const;
+export type StateAttribute = (typeof stateAttributes)[number];
+
+/** Arguments a proxy's default_internal_user_params, max_internal_user_budget or internal_user_budget_duration may fill. */
+export const serverFilledUserAttributes = ["max_budget", "budget_duration", "tpm_limit", "rpm_limit", "models", "metadata", ...metadataArguments] as const;
 
 /** Attributes LiteLLM cannot clear once set: /user/update ignores null, [] and {}. */
 export const unclearableAttributes = ["budget_duration", "tpm_limit", "rpm_limit", "max_parallel_requests", "models", "metadata", "model_max_budget"] as const;
@@ -76,7 +85,7 @@ export const equivalent: Record<string, (a: TfValue, b: TfValue) => boolean> = {
   user_alias: (a, b) => emptyToNull(a) === emptyToNull(b),
   // LiteLLM treats a user without a role as an internal_user.
   user_role: (a, b) => roleOrDefault(a) === roleOrDefault(b),
-  max_budget: (a, b) => (asNumber(a) ?? 0) === (asNumber(b) ?? 0),
+  max_budget: budgetsEquivalent,
   budget_duration: (a, b) => (typeof a === "string" && typeof b === "string" ? budgetDurationsEquivalent(a, b) : emptyToNull(a) === emptyToNull(b)),
   tpm_limit: (a, b) => asNumber(a) === asNumber(b),
   rpm_limit: (a, b) => asNumber(a) === asNumber(b),
@@ -86,6 +95,7 @@ export const equivalent: Record<string, (a: TfValue, b: TfValue) => boolean> = {
   model_max_budget: jsonObjectsEquivalent,
   // The same teams in any order.
   teams: (a, b) => valuesEqual([...(Array.isArray(a) ? a : [])].sort(), [...(Array.isArray(b) ? b : [])].sort()),
+  ...Object.fromEntries(metadataArguments.map((a) => [a, metadataArgumentsEquivalent])),
 };
 
 export function isEquivalent(attribute: string, a: TfValue, b: TfValue): boolean {
@@ -105,10 +115,8 @@ export function nativeValue(attribute: UserRowAttribute, o: TfObject): unknown {
       const r = str(o, "user_role");
       return r === null ? undefined : nativeRole(r);
     }
-    case "max_budget": {
-      const b = num(o, "max_budget");
-      return b === null || b === 0 ? undefined : b;
-    }
+    case "max_budget":
+      return nativeBudget(o.max_budget) ?? undefined;
     case "budget_duration": {
       const d = str(o, "budget_duration");
       return d === null ? undefined : nativeBudgetDuration(d);
@@ -125,12 +133,17 @@ export function nativeValue(attribute: UserRowAttribute, o: TfObject): unknown {
   }
 }
 
-/** The /user/new fields for a planned user. */
-export function fieldsForCreate(planned: TfObject): UserFields {
+/** The metadata to send: the configuration's own keys, LiteLLM's owned keys as held, the owned-key arguments. */
+function metadataToSend(planned: TfObject, config: TfObject, serverOwned: JsonObject): JsonObject {
+  return mergeMetadata((nativeValue("metadata", planned) as JsonObject | undefined) ?? {}, serverOwned, managedMetadata(config, planned));
+}
+
+/** The /user/new fields for a planned user; `config` tells which owned-key arguments the configuration sets. */
+export function fieldsForCreate(planned: TfObject, config: TfObject = planned): UserFields {
   const fields: Record<string, unknown> = {};
   for (const a of userRowAttributes) {
-    const v = nativeValue(a, planned);
-    if (v !== undefined) fields[a] = v;
+    const v = a === "metadata" ? metadataToSend(planned, config, {}) : nativeValue(a, planned);
+    if (v !== undefined && !(a === "metadata" && Object.keys(v as object).length === 0)) fields[a] = v;
   }
   return fields as UserFields;
 }
@@ -139,9 +152,14 @@ export function fieldsForCreate(planned: TfObject): UserFields {
  * The /user/update fields for what changed between prior and planned. A removed alias is sent as "" and an
  * unlimited budget as null, the two clears LiteLLM honours.
  */
-export function fieldsForUpdate(prior: TfObject, planned: TfObject): UserFields {
+export function fieldsForUpdate(prior: TfObject, planned: TfObject, config: TfObject = planned, serverOwned: JsonObject = {}): UserFields {
   const fields: Record<string, unknown> = {};
   for (const a of userRowAttributes) {
+    if (a === "metadata") {
+      // Any change to metadata or an owned-key argument sends the whole object, LiteLLM's own keys included.
+      if (!valuesEqual(prior.metadata, planned.metadata) || metadataArgumentsChanged(prior, planned)) fields.metadata = metadataToSend(planned, config, serverOwned);
+      continue;
+    }
     if (valuesEqual(prior[a], planned[a])) continue;
     const v = nativeValue(a, planned);
     if (v !== undefined) fields[a] = v;
@@ -152,21 +170,24 @@ export function fieldsForUpdate(prior: TfObject, planned: TfObject): UserFields 
 }
 
 /**
- * A LiteLLM user row in state form: no budget is 0, empty lists, objects and strings are null. JSON objects are
- * JSON text, in a dynamic value for the resource (`dynamic`) or a plain string for the data source.
+ * A LiteLLM user row in state form: no budget is 0 and a $0 cap null, empty lists, objects and strings are null,
+ * metadata holds only the user's own keys, and LiteLLM's owned keys fill their arguments. JSON objects are JSON
+ * text, in a dynamic value for the resource (`dynamic`) or a plain string for the data source.
  */
-export function serverValues(user: LiteLLMUser, dynamic = true): Record<UserRowAttribute, TfValue> {
+export function serverValues(user: LiteLLMUser, dynamic = true): Record<StateAttribute, TfValue> {
+  const split = splitMetadata(user.metadata);
   return {
+    ...metadataArgumentsFromServer(split.owned),
     user_email: user.user_email,
     user_alias: user.user_alias || null,
     user_role: user.user_role,
-    max_budget: user.max_budget ?? 0,
+    max_budget: budgetStateFromServer(user.max_budget),
     budget_duration: user.budget_duration || null,
     tpm_limit: user.tpm_limit,
     rpm_limit: user.rpm_limit,
     max_parallel_requests: user.max_parallel_requests,
     models: user.models.length ? [...user.models] : null,
-    metadata: jsonObjectState(user.metadata, null, dynamic),
+    metadata: jsonObjectState(split.user, null, dynamic),
     model_max_budget: jsonObjectState(user.model_max_budget, null, dynamic),
   };
 }
@@ -183,12 +204,13 @@ export function teamsState(server: string[], mine: TfValue | undefined): TfValue
  */
 export function rowStateFromServer(state: TfObject, user: LiteLLMUser, base: TfObject | null, dynamic = true, teams: string[] = user.teams): void {
   const server = serverValues(user, dynamic);
-  for (const a of userRowAttributes) {
+  for (const a of stateAttributes) {
     const mine = base ? base[a] : null;
     state[a] = base && !isUnknown(mine) && isEquivalent(a, mine, server[a]) ? mine : server[a];
   }
   // JSON objects come back in the form the configuration wrote them (a map, or JSON text).
-  if (dynamic) for (const a of jsonObjectAttributes) state[a] = keepJsonObjectSpelling(base ? base[a] : null, user[a]);
+  const metadata = { metadata: splitMetadata(user.metadata).user, model_max_budget: user.model_max_budget };
+  if (dynamic) for (const a of jsonObjectAttributes) state[a] = keepJsonObjectSpelling(base ? base[a] : null, metadata[a]);
   state.teams = teamsState(teams, base ? base.teams : null);
   state.id = user.user_id;
   state.user_id = user.user_id;

@@ -54,15 +54,18 @@ const priorState = config({
   updated_at: "2026-01-01T00:00:00Z",
 });
 
-test("create: defaults are planned, server-made values are unknown, nothing else is", async () => {
+test("create: defaults are planned; server-made values, and what a proxy's defaults may fill, are unknown", async () => {
   const { planned, diagnostics } = await plan(config({ user_email: "a@b.co" }), null);
   assert.deepEqual(diagnostics, []);
   assert.equal(planned.user_role, "user");
   assert.equal(planned.auto_create_key, false);
-  assert.equal(planned.max_budget, 0);
   assert.equal(planned.key, null, "no key without auto_create_key");
-  for (const a of ["budget_duration", "tpm_limit", "rpm_limit", "models", "metadata"]) assert.equal(planned[a], null, a);
+  for (const a of ["max_budget", "budget_duration", "tpm_limit", "rpm_limit", "models", "metadata", "guardrails", "tags", "model_rpm_limit", "model_tpm_limit"]) {
+    assert.ok(isUnknown(planned[a]), a);
+  }
   for (const a of ["id", "user_id", "spend", "created_at", "updated_at"]) assert.ok(isUnknown(planned[a]), a);
+  const set = await plan(config({ user_email: "a@b.co", max_budget: 0, models: ["gpt-4o"] }), null);
+  assert.deepEqual([set.planned.max_budget, set.planned.models], [0, ["gpt-4o"]], "what the configuration sets is planned as written");
 });
 
 test("create with auto_create_key plans an unknown key", async () => {
@@ -101,20 +104,24 @@ test("changing user_id replaces the user", async () => {
   assert.deepEqual(replace, ["user_id"]);
 });
 
-test("removing an argument LiteLLM cannot clear keeps the server's value and warns", async () => {
-  const cfg = config({ user_email: "alice@example.com", user_role: "admin", max_budget: 10, budget_duration: "daily", models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
+test("an argument left out keeps LiteLLM's value, with no change and no warning", async () => {
+  const cfg = config({ user_email: "alice@example.com", user_role: "admin", budget_duration: "daily", models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
   const { planned, diagnostics } = await plan(cfg, priorState);
-  assert.equal(planned.tpm_limit, 5);
-  assert.equal(diagnostics.length, 1);
-  assert.equal(diagnostics[0].severity, 2);
-  assert.match(diagnostics[0].summary, /Cannot Clear/);
-  assert.deepEqual(diagnostics[0].attribute?.steps.map((s) => s.attribute_name), ["tpm_limit"]);
+  assert.deepEqual([planned.tpm_limit, planned.max_budget], [5, 10]);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(planned.updated_at, priorState.updated_at, "no change");
 });
 
-test("removing max_budget plans unlimited (0)", async () => {
-  const cfg = config({ user_email: "alice@example.com", user_role: "admin", budget_duration: "daily", tpm_limit: 5, models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
-  const { planned } = await plan(cfg, priorState);
-  assert.equal(planned.max_budget, 0);
+test("max_budget = 0 plans unlimited; a $0 cap LiteLLM holds (null in state) is drift the plan removes", async () => {
+  const cfg = config({ user_email: "alice@example.com", user_role: "admin", max_budget: 0, budget_duration: "daily", tpm_limit: 5, models: ["gpt-4o"], metadata: '{"b":1,"a":2}' });
+  assert.equal((await plan(cfg, priorState)).planned.max_budget, 0);
+  const capped = config({ ...Object.fromEntries(Object.entries(priorState)), max_budget: null });
+  for (const budget of [0, null]) {
+    const { planned, diagnostics } = await plan(config({ ...Object.fromEntries(Object.entries(cfg)), max_budget: budget }), capped);
+    assert.equal(planned.max_budget, 0, String(budget));
+    assert.deepEqual(diagnostics.map((d) => d.summary), ["LiteLLM Holds A $0 Budget"]);
+    assert.ok(isUnknown(planned.updated_at), "an update");
+  }
 });
 
 test("emptying models is refused at plan with the attribute's path", async () => {
@@ -141,7 +148,7 @@ test("key: re-issued when key_alias changes, kept otherwise, dropped when turned
 });
 
 test("destroy plans null", async () => {
-  const res = await service.PlanResourceChange({ type_name: "litellm_user", prior_state: enc(priorState), proposed_new_state: enc(null), config: enc(null) });
+  const res = await service.PlanResourceChange({ type_name: "litellm_user", prior_state: enc(priorState), proposed_new_state: enc(null), config: enc(null), prior_private: new Uint8Array() });
   assert.equal(decodeDynamicValue(res.planned_state, type), null);
   assert.deepEqual(res.diagnostics, []);
 });

@@ -6,9 +6,11 @@ import { privateOf, type UserPrivateState } from "./key-state";
 import { shown } from "./messages";
 import type { LiteLLMClient } from "../../litellm/client";
 import { isEmptyJsonObject } from "../json-object-argument";
-import { bool, isEquivalent, jsonObjectAttributes, keySettingAttributes, str, unclearableAttributes, userRowAttributes } from "./model";
+import { bool, isEquivalent, jsonObjectAttributes, keySettingAttributes, serverFilledUserAttributes, stateAttributes, str } from "./model";
 import { keyDurationsEquivalent } from "./semantics";
 import { refuseMixedMemberships } from "./teams";
+import { planServerFilled } from "../server-rules/server-filled";
+import { isZeroCap, zeroCapWarning } from "../server-rules/zero-budget";
 
 export async function planUserChange(req: PlanRequest, resp: PlanResponse, ctx?: HandlerContext<LiteLLMClient>): Promise<void> {
   if (req.prior === null) return planCreate(req, resp);
@@ -16,13 +18,14 @@ export async function planUserChange(req: PlanRequest, resp: PlanResponse, ctx?:
   await refuseMixedMemberships(ctx, req.config, req.prior, resp.diagnostics);
 }
 
-const computedRowAttributes = new Set<string>(["user_role", "max_budget", ...unclearableAttributes]);
+const computedRowAttributes = new Set<string>(["user_role", ...serverFilledUserAttributes]);
 
 function planCreate(req: PlanRequest, resp: PlanResponse): void {
   const p = resp.planned;
-  // A new user has none of these unless the config sets them, so the plan can say so.
-  for (const a of unclearableAttributes) if (req.config[a] === null) p[a] = null;
-  if (req.config.max_budget === null) p.max_budget = 0;
+  // What the configuration leaves out, the proxy's defaults may fill: known after apply.
+  planServerFilled(req.config, null, p, serverFilledUserAttributes);
+  // LiteLLM's defaults fill none of these: a new user has them only if the configuration sets them.
+  for (const a of ["max_parallel_requests", "model_max_budget"]) if (req.config[a] === null) p[a] = null;
   // A new user is in no team unless `teams` says so (a litellm_team_member adds it later, and shows there).
   if (req.config.teams === null) p.teams = null;
   p.key = bool(p, "auto_create_key") === true || isUnknown(p.auto_create_key) ? unknown : null;
@@ -38,8 +41,15 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     resp.requiresReplace.push(attributePath("user_id"));
   }
 
-  if (config.max_budget === null) p.max_budget = 0;
-  for (const a of userRowAttributes) {
+  // Left out of the configuration: LiteLLM's value stays (a proxy default, or one set in the UI).
+  planServerFilled(config, prior, p, serverFilledUserAttributes);
+  if (isZeroCap(prior.max_budget) && (config.max_budget === null || p.max_budget !== null)) {
+    // A $0 cap blocks all spend; 0 here means unlimited, so the plan removes it.
+    if (config.max_budget === null) p.max_budget = 0;
+    const w = zeroCapWarning("max_budget", "user");
+    resp.diagnostics.addWarning(w.summary, w.detail, attributePath("max_budget"));
+  }
+  for (const a of stateAttributes) {
     // Same meaning, other spelling (defaults included): keep what state has, so that nothing changes.
     // A value the config sets may only give way to a non-null prior; a computed one the config leaves out may
     // keep a null prior (a user created without a role has LiteLLM's default role, internal_user).
@@ -58,15 +68,6 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
   const lifetime = str(p, "key_duration"), priorLifetime = str(prior, "key_duration");
   if (lifetime !== null && priorLifetime !== null && keyDurationsEquivalent(lifetime, priorLifetime)) p.key_duration = priorLifetime;
 
-  for (const a of unclearableAttributes) {
-    if (config[a] === null && prior[a] !== null && !isEquivalent(a, prior[a], null)) {
-      resp.diagnostics.addWarning(
-        "LiteLLM Cannot Clear This Attribute",
-        `${a} is not in the configuration, but LiteLLM has ${a} = ${shown(prior[a])} for this user and its /user/update ignores empty values, so it stays on the server and in state. Set a new value to change it.`,
-        attributePath(a),
-      );
-    }
-  }
   cannotEmpty(config, prior, "models", (v) => Array.isArray(v) && v.length === 0, resp.diagnostics);
   for (const a of jsonObjectAttributes) cannotEmpty(config, prior, a, (v) => isEmptyJsonObject(v as TfValue), resp.diagnostics);
 
@@ -87,7 +88,7 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     }
   }
 
-  const changing = [...userRowAttributes, "teams", "auto_create_key", "key_alias", "key_duration", "key"].some((a) => !valuesEqual(p[a], prior[a]));
+  const changing = [...stateAttributes, "teams", "auto_create_key", "key_alias", "key_duration", "key"].some((a) => !valuesEqual(p[a], prior[a]));
   if (changing) {
     // LiteLLM stamps the update, and spend moves with traffic at any time.
     p.updated_at = unknown;

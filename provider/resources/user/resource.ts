@@ -1,6 +1,6 @@
 // litellm_user: create, read, update, delete and import through LiteLLM's /user/* endpoints.
 import { randomUUID } from "node:crypto";
-import { isUnknown, valuesEqual, type TfObject } from "../../values/value";
+import { isUnknown, type TfObject } from "../../values/value";
 import { attributePath } from "../../framework/diagnostics";
 import type { ApplyResponse, HandlerContext, ResourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
@@ -9,11 +9,15 @@ import type { UserInfo } from "../../litellm/types";
 import { registerSecret } from "../../log";
 import { userConstraints } from "./constraints";
 import { applyKeyChanges, replaceKey, trackKey } from "./key-lifecycle";
-import { keyLifetime, keyToken, privateOf, readPrivate, userKeys, writePrivate, type UserPrivateState } from "./key-state";
+import { keyToken, privateOf, readPrivate, writePrivate, type UserPrivateState } from "./key-state";
 import { apiError, reportCreateError, shown } from "./messages";
-import { bool, fieldsForCreate, fieldsForUpdate, keySettings, rowStateFromServer, str, strList, userRowAttributes } from "./model";
+import { bool, fieldsForCreate, fieldsForUpdate, keySettings, rowStateFromServer, serverFilledUserAttributes, stateAttributes, str, strList } from "./model";
 import { planUserChange } from "./plan";
 import { applyTeamChanges, visibleTeams } from "./teams";
+import { splitMetadata } from "../server-rules/owned-metadata";
+import { unappliedArguments } from "../server-rules/server-filled";
+import { validateOwnMetadata } from "../server-rules/metadata-validation";
+import { wantsUnlimited } from "../server-rules/zero-budget";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -23,6 +27,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
   defaults: { user_role: "user", auto_create_key: false },
 
   validate({ config }, { diagnostics }) {
+    validateOwnMetadata(config, diagnostics);
     if (bool(config, "auto_create_key") !== true && !isUnknown(config.auto_create_key)) {
       for (const a of ["key_alias", "key_duration"]) {
         if (config[a] !== null && !isUnknown(config[a])) {
@@ -34,7 +39,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
 
   modifyPlan: planUserChange,
 
-  async create({ planned }, resp, ctx) {
+  async create({ planned, config }, resp, ctx) {
     const userId = str(planned, "user_id") ?? randomUUID();
     const autoCreateKey = bool(planned, "auto_create_key") === true;
     const email = str(planned, "user_email") ?? "";
@@ -42,7 +47,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     try {
       created = await ctx.client.newUser(
         {
-          ...fieldsForCreate(planned),
+          ...fieldsForCreate(planned, config),
           user_id: userId,
           auto_create_key: autoCreateKey,
           ...(strList(planned, "teams")?.length ? { teams: strList(planned, "teams")! } : {}),
@@ -90,7 +95,8 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     }
     resp.private = writePrivate(priv);
     resp.state = state;
-    await readBack(ctx, userId, state, planned, priv, resp, "created");
+    await removeFilledBudget(ctx, userId, config, resp);
+    await readBack(ctx, userId, state, planned, config, priv, resp, "created");
   },
 
   async read({ state, private: privBytes }, resp, ctx) {
@@ -119,19 +125,24 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     resp.private = writePrivate(priv);
   },
 
-  async update({ prior, planned, plannedPrivate }, resp, ctx) {
+  async update({ prior, planned, config, plannedPrivate }, resp, ctx) {
     const userId = str(prior, "user_id")!;
     const priv = readPrivate(plannedPrivate);
-    const fields = fieldsForUpdate(prior, planned);
     const state: TfObject = { ...planned };
+    let fields = fieldsForUpdate(prior, planned, config);
     if (Object.keys(fields).length > 0) {
       try {
+        if (fields.metadata !== undefined) {
+          // /user/update replaces the whole metadata object: LiteLLM's own keys go with it as the server holds them.
+          const current = await ctx.client.userInfo(userId, ctx.signal);
+          fields = fieldsForUpdate(prior, planned, config, splitMetadata(current?.user.metadata).owned);
+        }
         await ctx.client.updateUser(userId, fields, ctx.signal);
       } catch (e) {
         apiError(resp.diagnostics, "Cannot Update User", `updating user ${userId}`, e);
         // State holds what the server has.
         resp.state = { ...prior };
-        await readBack(ctx, userId, resp.state, prior, priv, resp, "kept");
+        await readBack(ctx, userId, resp.state, prior, null, priv, resp, "kept");
         return;
       }
     }
@@ -139,7 +150,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     await applyKeyChanges(ctx, userId, prior, planned, state, priv, resp.diagnostics);
     resp.state = state;
     resp.private = writePrivate(priv);
-    await readBack(ctx, userId, state, planned, priv, resp, "updated");
+    await readBack(ctx, userId, state, planned, config, priv, resp, "updated");
   },
 
   async delete({ prior }, resp, ctx) {
@@ -176,17 +187,16 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
       const state: TfObject = Object.create(null);
       rowStateFromServer(state, info.user, null);
       // Memberships are adopted too: with teams in the configuration, the user owns them from now on.
-      // Adopt the user's one key, if it has exactly one; its raw value cannot be recovered.
-      const keys = userKeys(info.keys);
-      const adopted = keys.length === 1 ? keys[0] : undefined;
-      state.auto_create_key = adopted !== undefined;
-      state.key_alias = adopted?.key_alias ?? null;
-      state.key_duration = adopted ? keyLifetime(adopted) : null;
+      // The user's keys were not made by this resource, so it does not own them: auto_create_key = false, and no
+      // later plan deletes or replaces them (a configuration without auto_create_key plans clean).
+      state.auto_create_key = false;
+      state.key_alias = null;
+      state.key_duration = null;
       state.key = null;
       for (const a of ["aliases", "config", "permissions", "send_invite_email"]) state[a] = null;
-      state.blocked = adopted?.blocked === true;
+      state.blocked = false;
       resp.state = state;
-      resp.private = writePrivate({ keyToken: adopted?.token ?? null });
+      resp.private = writePrivate({ keyToken: null });
     } catch (e) {
       apiError(resp.diagnostics, "Cannot Import User", `importing ${JSON.stringify(id)}`, e);
     }
@@ -194,7 +204,16 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
 };
 
 /** Reads the user back so that state holds what LiteLLM has; checks that LiteLLM kept what was planned. */
-async function readBack(ctx: Ctx, userId: string, state: TfObject, base: TfObject, priv: UserPrivateState, resp: ApplyResponse, verb: string): Promise<void> {
+async function readBack(
+  ctx: Ctx,
+  userId: string,
+  state: TfObject,
+  base: TfObject,
+  config: TfObject | null,
+  priv: UserPrivateState,
+  resp: ApplyResponse,
+  verb: string,
+): Promise<void> {
   let info: UserInfo | null;
   try {
     info = await ctx.client.userInfo(userId, ctx.signal);
@@ -215,14 +234,27 @@ async function readBack(ctx: Ctx, userId: string, state: TfObject, base: TfObjec
   trackKey(state, info, priv);
   resp.private = writePrivate(priv);
   if (verb === "kept") return;
-  for (const a of [...userRowAttributes, "teams"]) {
-    if (!isUnknown(before[a]) && !valuesEqual(before[a], state[a])) {
-      resp.diagnostics.addError(
-        "LiteLLM Did Not Apply A Change",
-        `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,
-        attributePath(a),
-      );
-    }
+  // Only what the configuration set is checked: the rest is LiteLLM's to fill.
+  for (const a of unappliedArguments(config, before, state, [...stateAttributes, "teams"], serverFilledUserAttributes)) {
+    resp.diagnostics.addError(
+      "LiteLLM Did Not Apply A Change",
+      `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,
+      attributePath(a),
+    );
+  }
+}
+
+/**
+ * max_budget = 0 means unlimited, so /user/new gets no budget; a proxy with max_internal_user_budget (or a budget
+ * in default_internal_user_params) fills one in. The update that removes it makes the user unlimited as written.
+ */
+async function removeFilledBudget(ctx: Ctx, userId: string, config: TfObject, resp: ApplyResponse): Promise<void> {
+  if (!wantsUnlimited(config.max_budget)) return;
+  try {
+    const info = await ctx.client.userInfo(userId, ctx.signal);
+    if (info && info.user.max_budget !== null) await ctx.client.updateUser(userId, { max_budget: null }, ctx.signal);
+  } catch (e) {
+    apiError(resp.diagnostics, "Cannot Remove The Proxy's Default Budget", `removing the budget LiteLLM gave user ${userId}`, e);
   }
 }
 

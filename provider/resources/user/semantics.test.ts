@@ -28,7 +28,7 @@ test("seed budget periods map to LiteLLM durations", () => {
 test("budget_duration accepts the seed's words and LiteLLM's form, and nothing else", () => {
   const re = new RegExp(budgetDurationPattern);
   for (const ok of ["daily", "weekly", "monthly", "30s", "30m", "1h", "1d", "30d", "1mo", "2w"]) assert.ok(re.test(ok), ok);
-  for (const bad of ["abc", "1D", "2mo", "12mo", "", "1 d", "d", "-1d", "1.5h", "yearly"]) assert.ok(!re.test(bad), bad);
+  for (const bad of ["abc", "1D", "2mo", "12mo", "", "1 d", "d", "-1d", "1.5h", "yearly", "0d", "0s", "00h"]) assert.ok(!re.test(bad), bad);
 });
 
 test("equivalent budget durations", () => {

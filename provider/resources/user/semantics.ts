@@ -12,9 +12,12 @@ export function nativeRole(role: string): string {
 }
 
 /** The Terraform seed's budget periods, in LiteLLM's duration form. */
-export const budgetDurationAliases: Record<string, string> = { daily: "1d", weekly: "7d", monthly: "1mo" };
-/** LiteLLM's own form; months beyond 1 make LiteLLM fail with a 500, so they are refused here. */
-export const budgetDurationPattern = "^(daily|weekly|monthly|[0-9]+[smhdw]|0*1mo)$";
+export const budgetDurationAliases: Record<string, string> = { hourly: "1h", daily: "1d", weekly: "7d", monthly: "1mo" };
+/**
+ * LiteLLM's own form, longer than zero (the newest LiteLLM answers 400 for a zero length, older ones reset it at
+ * every check); months beyond 1 make LiteLLM fail, so they are refused here.
+ */
+export const budgetDurationPattern = "^(hourly|daily|weekly|monthly|0*[1-9][0-9]*[smhdw]|0*1mo)$";
 export const keyDurationPattern = "^[0-9]+(s|m|h|d|w|mo)$";
 
 export function nativeBudgetDuration(d: string): string {

@@ -167,6 +167,28 @@ export class DataLitellmUser extends cdktf.TerraformDataSource {
     return this.getStringAttribute('metadata');
   }
 
+  // guardrails - computed: true, optional: false, required: false
+  public get guardrails() {
+    return this.getListAttribute('guardrails');
+  }
+
+  // tags - computed: true, optional: false, required: false
+  public get tags() {
+    return this.getListAttribute('tags');
+  }
+
+  // model_rpm_limit - computed: true, optional: false, required: false
+  private _modelRpmLimit = new cdktf.NumberMap(this, "model_rpm_limit");
+  public get modelRpmLimit() {
+    return this._modelRpmLimit;
+  }
+
+  // model_tpm_limit - computed: true, optional: false, required: false
+  private _modelTpmLimit = new cdktf.NumberMap(this, "model_tpm_limit");
+  public get modelTpmLimit() {
+    return this._modelTpmLimit;
+  }
+
   // spend - computed: true, optional: false, required: false
   public get spend() {
     return this.getNumberAttribute('spend');

@@ -21,6 +21,12 @@ export interface LitellmProviderConfig {
   */
   readonly apiKey?: string;
   /**
+  * The header the master key is sent in, for a proxy whose general_settings.litellm_key_header_name names one (for example X-Litellm-Key); the key goes there as "Bearer <key>". Defaults to Authorization. Falls back to the LITELLM_API_KEY_HEADER environment variable.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs#api_key_header LitellmProvider#api_key_header}
+  */
+  readonly apiKeyHeader?: string;
+  /**
   * Seconds to wait for each HTTP request to LiteLLM before giving up on it. Defaults to 30. Falls back to LITELLM_REQUEST_TIMEOUT.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs#request_timeout LitellmProvider#request_timeout}
@@ -98,6 +104,7 @@ export class LitellmProvider extends cdktf.TerraformProvider {
     });
     this._apiBase = config.apiBase;
     this._apiKey = config.apiKey;
+    this._apiKeyHeader = config.apiKeyHeader;
     this._requestTimeout = config.requestTimeout;
     this._maxRetries = config.maxRetries;
     this._caCertFile = config.caCertFile;
@@ -139,6 +146,22 @@ export class LitellmProvider extends cdktf.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get apiKeyInput() {
     return this._apiKey;
+  }
+
+  // api_key_header - computed: false, optional: true, required: false
+  private _apiKeyHeader?: string;
+  public get apiKeyHeader() {
+    return this._apiKeyHeader;
+  }
+  public set apiKeyHeader(value: string | undefined) {
+    this._apiKeyHeader = value;
+  }
+  public resetApiKeyHeader() {
+    this._apiKeyHeader = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get apiKeyHeaderInput() {
+    return this._apiKeyHeader;
   }
 
   // request_timeout - computed: false, optional: true, required: false
@@ -229,6 +252,7 @@ export class LitellmProvider extends cdktf.TerraformProvider {
     return {
       api_base: cdktf.stringToTerraform(this._apiBase),
       api_key: cdktf.stringToTerraform(this._apiKey),
+      api_key_header: cdktf.stringToTerraform(this._apiKeyHeader),
       request_timeout: cdktf.numberToTerraform(this._requestTimeout),
       max_retries: cdktf.numberToTerraform(this._maxRetries),
       ca_cert_file: cdktf.stringToTerraform(this._caCertFile),
@@ -247,6 +271,12 @@ export class LitellmProvider extends cdktf.TerraformProvider {
       },
       api_key: {
         value: cdktf.stringToHclTerraform(this._apiKey),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      api_key_header: {
+        value: cdktf.stringToHclTerraform(this._apiKeyHeader),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -21,7 +21,7 @@ export interface TeamMemberConfig extends cdktf.TerraformMetaArguments {
   */
   readonly userId?: string;
   /**
-  * The email of the user to add, matched exactly. Alone, exactly one user must have it; with user_id, it must be that user's email, and the plan or apply says so when it is not. Changing it replaces the membership.
+  * The email of the user to add, matched exactly. Alone, exactly one user must have it; with user_id, it must be that user's email: the plan says so when it is not (or the apply, with a warning, when the values were unknown at plan). Changing it replaces the membership.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team_member#user_email TeamMember#user_email}
   */
@@ -33,7 +33,7 @@ export interface TeamMemberConfig extends cdktf.TerraformMetaArguments {
   */
   readonly role?: string;
   /**
-  * The user's own budget within the team, in US dollars. 0 means no budget of its own, as does leaving it out; the team's budget still applies. Changing it updates the membership in place.
+  * The user's own budget within the team, in US dollars. 0 means no budget of its own; the team's budget still applies. Left out of the configuration, it takes whatever LiteLLM holds, such as the team's default member budget (team_member_budget). A budget LiteLLM holds at 0.0 is a $0 cap: state shows it as null and the plan removes it. Changing it updates the membership in place.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team_member#max_budget_in_team TeamMember#max_budget_in_team}
   */

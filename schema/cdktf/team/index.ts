@@ -27,13 +27,13 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   */
   readonly models?: string[];
   /**
-  * Maximum budget for the team in US dollars. 0 means unlimited, as for litellm_user: LiteLLM stores no budget, and state shows 0. Removing the argument also makes the budget unlimited.
+  * Maximum budget for the team in US dollars. 0 means unlimited, as for litellm_user: LiteLLM receives no budget, and state shows 0. A budget LiteLLM holds at 0.0 is a $0 cap that blocks all spend: state shows it as null and the plan removes it. Left out of the configuration, it takes whatever LiteLLM holds: the proxy's default_team_settings budget, or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#max_budget Team#max_budget}
   */
   readonly maxBudget?: number;
   /**
-  * How often the team's spend is reset: daily, weekly, monthly, or LiteLLM's form, a number and a unit s, m, h, d, w or mo (30s, 30m, 1h, 1d, 30d, 1mo). daily is sent as 1d, weekly as 7d and monthly as 1mo. Removing it clears the reset period.
+  * How often the team's spend is reset: daily, weekly, monthly, or LiteLLM's form, a number and a unit s, m, h, d, w or mo (30s, 30m, 1h, 1d, 30d, 1mo). daily is sent as 1d, weekly as 7d and monthly as 1mo.  A zero length (0d) is refused. Removing it clears the reset period.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#budget_duration Team#budget_duration}
   */
@@ -51,13 +51,13 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   */
   readonly rpmLimit?: number;
   /**
-  * How LiteLLM enforces tpm_limit: best_effort_throughput (LiteLLM's default), guaranteed_throughput (refuse keys that would over-allocate) or dynamic. Removing it returns to LiteLLM's default.
+  * How LiteLLM enforces tpm_limit: best_effort_throughput (LiteLLM's default), guaranteed_throughput (refuse keys that would over-allocate) or dynamic. LiteLLM keeps it in the team's metadata; removing it returns to the default.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#tpm_limit_type Team#tpm_limit_type}
   */
   readonly tpmLimitType?: string;
   /**
-  * How LiteLLM enforces rpm_limit: best_effort_throughput (LiteLLM's default), guaranteed_throughput or dynamic. Removing it returns to LiteLLM's default.
+  * How LiteLLM enforces rpm_limit: best_effort_throughput (LiteLLM's default), guaranteed_throughput or dynamic. LiteLLM keeps it in the team's metadata; removing it returns to the default.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#rpm_limit_type Team#rpm_limit_type}
   */
@@ -69,11 +69,35 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   */
   readonly softBudget?: number;
   /**
-  * Additional metadata for the team, a JSON object written either as a map ({ owner = "platform" }) or as JSON text (jsonencode({...})). State keeps the form you wrote; key order and whitespace do not matter. Removing it empties the metadata on LiteLLM.
+  * Additional metadata for the team, a JSON object. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. Key order and whitespace do not matter. Keys LiteLLM keeps for itself (guardrails, tags, team_member_budget_id, ...) are not part of it and are kept on every update; see docs/litellm-api.md. Removing it empties the team's own metadata on LiteLLM.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#metadata Team#metadata}
   */
   readonly metadata?: { [key: string]: any };
+  /**
+  * Names of the guardrails that apply to the team's calls. LiteLLM keeps them in metadata.guardrails. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#guardrails Team#guardrails}
+  */
+  readonly guardrails?: string[];
+  /**
+  * Tags of the team, for spend tracking and tag-based routing. LiteLLM keeps them in metadata.tags. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#tags Team#tags}
+  */
+  readonly tags?: string[];
+  /**
+  * Requests per minute allowed per model for the team, by model name. LiteLLM keeps it in metadata.model_rpm_limit. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#model_rpm_limit Team#model_rpm_limit}
+  */
+  readonly modelRpmLimit?: { [key: string]: number };
+  /**
+  * Tokens per minute allowed per model for the team, by model name. LiteLLM keeps it in metadata.model_tpm_limit. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#model_tpm_limit Team#model_tpm_limit}
+  */
+  readonly modelTpmLimit?: { [key: string]: number };
   /**
   * Block every call made with the team's keys. Defaults to false.
   *
@@ -111,13 +135,13 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   */
   readonly teamMemberTpmLimit?: number;
   /**
-  * Lifetime of the keys team members create, in LiteLLM's duration form (1d, 7d, 1mo). LiteLLM requires an enterprise licence for it.
+  * Lifetime of the keys team members create, in LiteLLM's duration form (1d, 7d, 1mo). LiteLLM requires an enterprise licence for it and keeps it in the team's metadata.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#team_member_key_duration Team#team_member_key_duration}
   */
   readonly teamMemberKeyDuration?: string;
   /**
-  * IDs of the prompts the team's keys may use. Removing it clears the list.
+  * IDs of the prompts the team's keys may use. LiteLLM keeps them in the team's metadata; removing it clears the list.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#prompts Team#prompts}
   */
@@ -129,7 +153,7 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   */
   readonly modelAliases?: { [key: string]: string };
   /**
-  * Router settings for the team's requests, a JSON object written as a map/object or as JSON text, for example { fallbacks = [{ model = "gpt-4o", fallback_models = ["gpt-4o-mini"] }] }. Removing it clears them.
+  * Router settings for the team's requests, a JSON object, for example { fallbacks = [{ model = "gpt-4o", fallback_models = ["gpt-4o-mini"] }] }. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. Removing it clears them.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/team#router_settings Team#router_settings}
   */
@@ -197,6 +221,10 @@ export class Team extends cdktf.TerraformResource {
     this._rpmLimitType = config.rpmLimitType;
     this._softBudget = config.softBudget;
     this._metadata = config.metadata;
+    this._guardrails = config.guardrails;
+    this._tags = config.tags;
+    this._modelRpmLimit = config.modelRpmLimit;
+    this._modelTpmLimit = config.modelTpmLimit;
     this._blocked = config.blocked;
     this._teamMemberPermissions = config.teamMemberPermissions;
     this._teamMemberBudget = config.teamMemberBudget;
@@ -399,6 +427,70 @@ export class Team extends cdktf.TerraformResource {
     return this._metadata;
   }
 
+  // guardrails - computed: true, optional: true, required: false
+  private _guardrails?: string[];
+  public get guardrails() {
+    return this.getListAttribute('guardrails');
+  }
+  public set guardrails(value: string[]) {
+    this._guardrails = value;
+  }
+  public resetGuardrails() {
+    this._guardrails = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get guardrailsInput() {
+    return this._guardrails;
+  }
+
+  // tags - computed: true, optional: true, required: false
+  private _tags?: string[];
+  public get tags() {
+    return this.getListAttribute('tags');
+  }
+  public set tags(value: string[]) {
+    this._tags = value;
+  }
+  public resetTags() {
+    this._tags = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tagsInput() {
+    return this._tags;
+  }
+
+  // model_rpm_limit - computed: true, optional: true, required: false
+  private _modelRpmLimit?: { [key: string]: number };
+  public get modelRpmLimit() {
+    return this.getNumberMapAttribute('model_rpm_limit');
+  }
+  public set modelRpmLimit(value: { [key: string]: number }) {
+    this._modelRpmLimit = value;
+  }
+  public resetModelRpmLimit() {
+    this._modelRpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelRpmLimitInput() {
+    return this._modelRpmLimit;
+  }
+
+  // model_tpm_limit - computed: true, optional: true, required: false
+  private _modelTpmLimit?: { [key: string]: number };
+  public get modelTpmLimit() {
+    return this.getNumberMapAttribute('model_tpm_limit');
+  }
+  public set modelTpmLimit(value: { [key: string]: number }) {
+    this._modelTpmLimit = value;
+  }
+  public resetModelTpmLimit() {
+    this._modelTpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelTpmLimitInput() {
+    return this._modelTpmLimit;
+  }
+
   // blocked - computed: true, optional: true, required: false
   private _blocked?: boolean | cdktf.IResolvable;
   public get blocked() {
@@ -581,6 +673,10 @@ export class Team extends cdktf.TerraformResource {
       rpm_limit_type: cdktf.stringToTerraform(this._rpmLimitType),
       soft_budget: cdktf.numberToTerraform(this._softBudget),
       metadata: cdktf.hashMapper(cdktf.anyToTerraform)(this._metadata),
+      guardrails: cdktf.listMapper(cdktf.stringToTerraform, false)(this._guardrails),
+      tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
+      model_rpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelRpmLimit),
+      model_tpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelTpmLimit),
       blocked: cdktf.booleanToTerraform(this._blocked),
       team_member_permissions: cdktf.listMapper(cdktf.stringToTerraform, false)(this._teamMemberPermissions),
       team_member_budget: cdktf.numberToTerraform(this._teamMemberBudget),
@@ -661,6 +757,30 @@ export class Team extends cdktf.TerraformResource {
         isBlock: false,
         type: "map",
         storageClassType: "anyMap",
+      },
+      guardrails: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._guardrails),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      tags: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      model_rpm_limit: {
+        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._modelRpmLimit),
+        isBlock: false,
+        type: "map",
+        storageClassType: "numberMap",
+      },
+      model_tpm_limit: {
+        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._modelTpmLimit),
+        isBlock: false,
+        type: "map",
+        storageClassType: "numberMap",
       },
       blocked: {
         value: cdktf.booleanToHclTerraform(this._blocked),

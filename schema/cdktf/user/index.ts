@@ -33,43 +33,43 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly userRole?: string;
   /**
-  * Maximum budget for the user in US dollars. 0 means unlimited: LiteLLM stores no budget, and state shows 0. Removing the argument also makes the budget unlimited.
+  * Maximum budget for the user in US dollars. 0 means unlimited: LiteLLM receives no budget, and state shows 0. A budget LiteLLM holds at 0.0 is a $0 cap that blocks all spend: state shows it as null and the plan removes it. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#max_budget User#max_budget}
   */
   readonly maxBudget?: number;
   /**
-  * How often the user's spend is reset: daily, weekly, monthly, or LiteLLM's form, a number and a unit s, m, h, d, w or mo (30s, 30m, 1h, 1d, 30d, 1mo). daily is sent as 1d, weekly as 7d and monthly as 1mo. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  * How often the user's spend is reset: daily, weekly, monthly, or LiteLLM's form, a number and a unit s, m, h, d, w or mo (30s, 30m, 1h, 1d, 30d, 1mo). daily is sent as 1d, weekly as 7d and monthly as 1mo. A zero length (0d) is refused. LiteLLM cannot clear it once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#budget_duration User#budget_duration}
   */
   readonly budgetDuration?: string;
   /**
-  * Tokens per minute limit for the user. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  * Tokens per minute limit for the user. LiteLLM cannot clear it once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#tpm_limit User#tpm_limit}
   */
   readonly tpmLimit?: number;
   /**
-  * Requests per minute limit for the user. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  * Requests per minute limit for the user. LiteLLM cannot clear it once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#rpm_limit User#rpm_limit}
   */
   readonly rpmLimit?: number;
   /**
-  * Maximum number of requests the user may have in flight at once. LiteLLM cannot clear it once set, so removing it keeps the value on the server and the plan warns.
+  * Maximum number of requests the user may have in flight at once. LiteLLM cannot clear it once set: removed from the configuration, LiteLLM's value stays and state shows it.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#max_parallel_requests User#max_parallel_requests}
   */
   readonly maxParallelRequests?: number;
   /**
-  * List of model names that this user can access. An empty list means every model. LiteLLM cannot clear the list once set, so removing it keeps the list on the server and the plan warns.
+  * List of model names that this user can access. An empty list means every model. LiteLLM cannot clear the list once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#models User#models}
   */
   readonly models?: string[];
   /**
-  * Additional metadata for the user, a JSON object written either as a map ({ department = "Engineering" }) or as JSON text (jsonencode({...})). State keeps the form you wrote; key order and whitespace do not matter. LiteLLM replaces the whole object on update but cannot empty it.
+  * Additional metadata for the user, a JSON object. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. Key order and whitespace do not matter. Keys LiteLLM keeps for itself (guardrails, tags, team_member_budget_id, ...) are not part of it and are kept on every update; see docs/litellm-api.md. LiteLLM replaces the whole object on update but cannot empty it. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#metadata User#metadata}
   */
@@ -81,13 +81,37 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly teams?: string[];
   /**
-  * Budgets per model, a JSON object written as a map or as JSON text, for example { "gpt-4o" = { max_budget = 25 } }. LiteLLM requires an enterprise licence for a non-empty value, and cannot empty it once set.
+  * Budgets per model, a JSON object, for example { "gpt-4o" = { max_budget = 25 } }. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. LiteLLM requires an enterprise licence for a non-empty value, and cannot empty it once set.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#model_max_budget User#model_max_budget}
   */
   readonly modelMaxBudget?: { [key: string]: any };
   /**
-  * Create a virtual key for the user. Defaults to false here, while LiteLLM and the other LiteLLM providers default to true: an unrequested key would be a secret in state. Set it to true to get a key. Turning it on later creates a key; turning it off deletes the key this resource created.
+  * Names of the guardrails that apply to the user's calls. LiteLLM keeps them in metadata.guardrails. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#guardrails User#guardrails}
+  */
+  readonly guardrails?: string[];
+  /**
+  * Tags of the user, for spend tracking and tag-based routing. LiteLLM keeps them in metadata.tags. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#tags User#tags}
+  */
+  readonly tags?: string[];
+  /**
+  * Requests per minute allowed per model for the user, by model name. LiteLLM keeps it in metadata.model_rpm_limit. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#model_rpm_limit User#model_rpm_limit}
+  */
+  readonly modelRpmLimit?: { [key: string]: number };
+  /**
+  * Tokens per minute allowed per model for the user, by model name. LiteLLM keeps it in metadata.model_tpm_limit. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#model_tpm_limit User#model_tpm_limit}
+  */
+  readonly modelTpmLimit?: { [key: string]: number };
+  /**
+  * Create a virtual key for the user. Defaults to false here, while LiteLLM and the other LiteLLM providers default to true: an unrequested key would be a secret in state. Set it to true to get a key. Turning it on later creates a key; turning it off deletes the key this resource created. The resource owns only a key it created: keys of an imported user, or made outside Terraform, are never deleted or replaced.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#auto_create_key User#auto_create_key}
   */
@@ -123,7 +147,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly permissions?: { [key: string]: string };
   /**
-  * Block the key created when auto_create_key is true. LiteLLM has no user-level block; this blocks the user's key, and changing it updates the key in place. Defaults to false.
+  * Block the key created when auto_create_key is true. LiteLLM has no user-level block: this is the key's, so changing it re-issues the key with the new setting. Defaults to false.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/litellm-tf/litellm/0.1.0/docs/resources/user#blocked User#blocked}
   */
@@ -199,6 +223,10 @@ export class User extends cdktf.TerraformResource {
     this._metadata = config.metadata;
     this._teams = config.teams;
     this._modelMaxBudget = config.modelMaxBudget;
+    this._guardrails = config.guardrails;
+    this._tags = config.tags;
+    this._modelRpmLimit = config.modelRpmLimit;
+    this._modelTpmLimit = config.modelTpmLimit;
     this._autoCreateKey = config.autoCreateKey;
     this._keyAlias = config.keyAlias;
     this._keyDuration = config.keyDuration;
@@ -426,6 +454,70 @@ export class User extends cdktf.TerraformResource {
     return this._modelMaxBudget;
   }
 
+  // guardrails - computed: true, optional: true, required: false
+  private _guardrails?: string[];
+  public get guardrails() {
+    return this.getListAttribute('guardrails');
+  }
+  public set guardrails(value: string[]) {
+    this._guardrails = value;
+  }
+  public resetGuardrails() {
+    this._guardrails = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get guardrailsInput() {
+    return this._guardrails;
+  }
+
+  // tags - computed: true, optional: true, required: false
+  private _tags?: string[];
+  public get tags() {
+    return this.getListAttribute('tags');
+  }
+  public set tags(value: string[]) {
+    this._tags = value;
+  }
+  public resetTags() {
+    this._tags = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tagsInput() {
+    return this._tags;
+  }
+
+  // model_rpm_limit - computed: true, optional: true, required: false
+  private _modelRpmLimit?: { [key: string]: number };
+  public get modelRpmLimit() {
+    return this.getNumberMapAttribute('model_rpm_limit');
+  }
+  public set modelRpmLimit(value: { [key: string]: number }) {
+    this._modelRpmLimit = value;
+  }
+  public resetModelRpmLimit() {
+    this._modelRpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelRpmLimitInput() {
+    return this._modelRpmLimit;
+  }
+
+  // model_tpm_limit - computed: true, optional: true, required: false
+  private _modelTpmLimit?: { [key: string]: number };
+  public get modelTpmLimit() {
+    return this.getNumberMapAttribute('model_tpm_limit');
+  }
+  public set modelTpmLimit(value: { [key: string]: number }) {
+    this._modelTpmLimit = value;
+  }
+  public resetModelTpmLimit() {
+    this._modelTpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelTpmLimitInput() {
+    return this._modelTpmLimit;
+  }
+
   // auto_create_key - computed: true, optional: true, required: false
   private _autoCreateKey?: boolean | cdktf.IResolvable;
   public get autoCreateKey() {
@@ -593,6 +685,10 @@ export class User extends cdktf.TerraformResource {
       metadata: cdktf.hashMapper(cdktf.anyToTerraform)(this._metadata),
       teams: cdktf.listMapper(cdktf.stringToTerraform, false)(this._teams),
       model_max_budget: cdktf.hashMapper(cdktf.anyToTerraform)(this._modelMaxBudget),
+      guardrails: cdktf.listMapper(cdktf.stringToTerraform, false)(this._guardrails),
+      tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
+      model_rpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelRpmLimit),
+      model_tpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelTpmLimit),
       auto_create_key: cdktf.booleanToTerraform(this._autoCreateKey),
       key_alias: cdktf.stringToTerraform(this._keyAlias),
       key_duration: cdktf.stringToTerraform(this._keyDuration),
@@ -683,6 +779,30 @@ export class User extends cdktf.TerraformResource {
         isBlock: false,
         type: "map",
         storageClassType: "anyMap",
+      },
+      guardrails: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._guardrails),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      tags: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      model_rpm_limit: {
+        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._modelRpmLimit),
+        isBlock: false,
+        type: "map",
+        storageClassType: "numberMap",
+      },
+      model_tpm_limit: {
+        value: cdktf.hashMapperHcl(cdktf.numberToHclTerraform)(this._modelTpmLimit),
+        isBlock: false,
+        type: "map",
+        storageClassType: "numberMap",
       },
       auto_create_key: {
         value: cdktf.booleanToHclTerraform(this._autoCreateKey),

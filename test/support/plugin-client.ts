@@ -2,8 +2,8 @@
 // Used by the protocol tests; handy for poking at a running provider by hand.
 
 import * as grpc from "@grpc/grpc-js";
-import { messageCodec } from "./message-codec";
-import { toPem } from "./self-signed-cert";
+import { messageCodec } from "../../provider/protocol/message-codec";
+import { toPem } from "../../provider/protocol/self-signed-cert";
 
 export interface Handshake {
   core: string;

@@ -1,4 +1,4 @@
-// Run as a child process by http1-connection-pool.test.ts (not a test itself: run-tests picks *.test.ts only).
+// Run as a child process by http1-connection-pool.test.ts (a test helper, not a test: run-tests picks *.test.ts only).
 // Makes two requests to http://127.0.0.1:<port>/ and prints the answers; it never closes the pool, so the
 // process ends by itself only if the idle connection left in the pool does not keep it alive.
 import { Http1ConnectionPool } from "./http1-connection-pool";

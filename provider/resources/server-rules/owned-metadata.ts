@@ -1,0 +1,72 @@
+// The keys LiteLLM keeps inside an object's `metadata` for its own settings. They are not the user's metadata:
+// they never show as a diff in `metadata`, and every request that sends `metadata` carries them over, because
+// /user/update, /team/update and /key/update replace the whole object. Users, teams, keys and organizations share
+// this list (docs/litellm-api.md, "LiteLLM's own keys in metadata", gives the source of each).
+
+/** Keys LiteLLM writes into metadata (prepare_metadata_fields, new_team, the UI), in no particular order. */
+export const liteLLMOwnedMetadataKeys: readonly string[] = [
+  // LiteLLM_ManagementEndpoint_MetadataFields and its premium list (proxy/_types.py)
+  "model_rpm_limit",
+  "model_tpm_limit",
+  "guardrails",
+  "tags",
+  "enforced_params",
+  "temp_budget_increase",
+  "temp_budget_expiry",
+  "team_member_key_duration",
+  // request fields the newest code also moves into metadata
+  "policies",
+  "prompts",
+  "model_itpm_limit",
+  "model_otpm_limit",
+  "mcp_rpm_limit",
+  "tag_rpm_limit",
+  "rpm_limit_type",
+  "tpm_limit_type",
+  "disable_global_guardrails",
+  "allowed_vector_store_indexes",
+  "allowed_passthrough_routes",
+  "logging",
+  "secret_manager_settings",
+  // LiteLLM_Reserved_Metadata_Fields: immutable once set
+  "service_account_id",
+  // teams: the default member budget (new_team, TeamMemberBudgetHandler)
+  "team_member_budget_id",
+];
+
+const owned = new Set(liteLLMOwnedMetadataKeys);
+
+export function isOwnedMetadataKey(key: string): boolean {
+  return owned.has(key);
+}
+
+export type JsonObject = Record<string, unknown>;
+
+/** Splits metadata as LiteLLM returns it into the user's own keys and the keys LiteLLM owns. */
+export function splitMetadata(metadata: JsonObject | null | undefined): { user: JsonObject; owned: JsonObject } {
+  const user: JsonObject = {};
+  const ownedPart: JsonObject = {};
+  for (const [k, v] of Object.entries(metadata ?? {})) (owned.has(k) ? ownedPart : user)[k] = v;
+  return { user, owned: ownedPart };
+}
+
+/**
+ * The metadata object to send: the user's keys from the plan, LiteLLM's owned keys as the server holds them, and
+ * the owned keys that have their own argument (`managed`): a value sets the key, null removes it, an absent entry
+ * leaves the server's value alone.
+ */
+export function mergeMetadata(user: JsonObject, serverOwned: JsonObject, managed: Record<string, unknown> = {}): JsonObject {
+  const out: JsonObject = { ...serverOwned };
+  for (const [k, v] of Object.entries(managed)) {
+    if (v === undefined) continue;
+    if (v === null) delete out[k];
+    else out[k] = v;
+  }
+  for (const [k, v] of Object.entries(user)) if (!owned.has(k)) out[k] = v;
+  return out;
+}
+
+/** The owned keys a configuration's metadata names, which it must not (they would show as a diff forever). */
+export function ownedKeysIn(metadata: JsonObject): string[] {
+  return Object.keys(metadata).filter((k) => owned.has(k));
+}
