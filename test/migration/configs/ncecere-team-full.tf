@@ -8,8 +8,7 @@ terraform {
 
 provider "litellm" {}
 
-# ncecere v2 docs/resources/team.md, "Full", without guardrails, tags, model_rpm_limit and model_tpm_limit
-# (those arrive with another change).
+# ncecere v2 docs/resources/team.md, "Full".
 resource "litellm_team" "full" {
   team_alias      = "ai-research-team"
   max_budget      = 500.0
@@ -20,8 +19,9 @@ resource "litellm_team" "full" {
   budget_duration = "30d"
   blocked         = false
 
-  models  = ["gpt-4o", "gpt-4o-mini"]
-  prompts = []
+  models     = ["gpt-4o", "gpt-4o-mini"]
+  guardrails = []
+  prompts    = []
 
   team_member_permissions = []
   team_member_budget      = 50.0
@@ -34,5 +34,13 @@ resource "litellm_team" "full" {
 
   model_aliases = {
     "fast" = "gpt-4o-mini"
+  }
+
+  model_rpm_limit = {
+    "gpt-4o" = 500
+  }
+
+  model_tpm_limit = {
+    "gpt-4o" = 50000
   }
 }
