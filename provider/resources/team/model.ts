@@ -156,7 +156,7 @@ function metadataToSend(planned: TfObject, config: TfObject, serverOwned: JsonOb
   return mergeMetadata(nativeValue("metadata", planned) as JsonObject, serverOwned, { ...managedMetadata(config, planned), ...ownedKeyValues(planned) });
 }
 
-const ownedKeysChanged = (prior: TfObject, planned: TfObject) => ownedKeyArguments.some((a) => !isEquivalent(a, prior[a] ?? null, planned[a]));
+const ownedKeysChanged = (prior: TfObject, planned: TfObject) => ownedKeyArguments.some((a) => !isEquivalent(a, prior[a] ?? null, planned[a] ?? null));
 
 /** The /team/new fields for a planned team: only what is set. */
 export function fieldsForCreate(planned: TfObject, config: TfObject = planned): TeamFields {
