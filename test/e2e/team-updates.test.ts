@@ -60,8 +60,9 @@ test("role and max_budget_in_team change in place", async () => {
   assert.equal(after.id, before.id, "the same membership");
   await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
 
-  // Back to user, and the budget removed: both in place, and LiteLLM drops the member's budget.
-  rewrite(ws, membership('  role = "user"\n'));
+  // Back to user, and the budget set to 0 (none of its own): both in place, and LiteLLM drops the member's budget.
+  // (Leaving max_budget_in_team out would keep LiteLLM's value: it may come from the team's default member budget.)
+  rewrite(ws, membership('  role               = "user"\n  max_budget_in_team = 0\n'));
   const back = await ws.ok(["plan", "-no-color"]);
   assert.match(back.stdout, /Plan: 0 to add, 1 to change, 0 to destroy\./);
   await ws.ok(["apply", "-auto-approve", "-no-color"]);
@@ -104,8 +105,9 @@ test("every team attribute is set, changed in place and cleared", async () => {
   assert.deepEqual([row.max_budget, row.budget_duration, row.blocked], [250, "1mo", false]);
   await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
 
-  // Only the alias left: everything else is cleared on LiteLLM, in place.
-  rewrite(ws, `resource "litellm_team" "t" {\n  team_alias = "research"\n}\n`);
+  // Only the alias left, and max_budget 0 (unlimited): everything else is cleared on LiteLLM, in place. A left-out
+  // max_budget would keep LiteLLM's value, which a proxy's default_team_settings may have set.
+  rewrite(ws, `resource "litellm_team" "t" {\n  team_alias = "research"\n  max_budget = 0\n}\n`);
   await ws.ok(["apply", "-auto-approve", "-no-color"]);
   row = (await teamState(emu)).teams.find((t) => t.team_id === teamId)!;
   assert.deepEqual(

@@ -70,6 +70,10 @@ output "same_user" {
     metadata: '{"team":"ops"}',
     max_parallel_requests: null,
     teams: [],
+    guardrails: null,
+    tags: null,
+    model_rpm_limit: null,
+    model_tpm_limit: null,
     spend: 0,
   };
   // By email, the email keeps the configuration's spelling (Terraform requires it); the rest is LiteLLM's.

@@ -130,7 +130,7 @@ test("legacy LiteLLM cannot remove a budget: the apply says so and state keeps L
     const config = (budget: string) => tf(`resource "litellm_user" "capped" {\n  user_email = "capped@example.com"\n${budget}}`);
     const ws = env.workspace(config("  max_budget = 10\n"));
     await apply(ws);
-    ws.write({ "main.tf": config("") });
+    ws.write({ "main.tf": config("  max_budget = 0\n") }); // 0 is unlimited; a left-out budget would keep LiteLLM's
     const r = await ws.ok(["apply", "-no-color", "-auto-approve"], 1);
     assert.match(r.stderr, /LiteLLM Did Not Apply A Change/);
     assert.match(r.stderr, /max_budget/);
