@@ -31,6 +31,8 @@ export class EmulatorStore {
   readonly models = new Map<string, ModelRow>();
   /** credential_name → credential. */
   readonly credentials = new Map<string, CredentialRow>();
+  /** LiteLLM_ModelTable id → row: a team's model_aliases. */
+  readonly modelTables = new Map<number, { id: number; model_aliases: Record<string, string> }>();
   private readonly byEmail = new Map<string, Set<string>>();
   private readonly keysByUser = new Map<string, Set<string>>();
   private readonly insertOrder = new Map<string, number>();
@@ -169,6 +171,7 @@ export class EmulatorStore {
     this.budgets.clear();
     this.models.clear();
     this.credentials.clear();
+    this.modelTables.clear();
     this.byEmail.clear();
     this.keysByUser.clear();
     this.insertOrder.clear();

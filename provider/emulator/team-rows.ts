@@ -88,10 +88,21 @@ export function teamRowView(row: TeamRow): Record<string, unknown> {
   };
 }
 
-/** /team/info's team_info (TeamInfoResponseObjectTeamTable): the row plus the team-wide member budget, none here. */
-export function teamInfoView(row: TeamRow): Record<string, unknown> {
+/** What /team/info adds from other tables: the model aliases row and the members' default budget row. */
+export interface TeamRelations {
+  modelTable?: { id: number; model_aliases: Record<string, string> };
+  memberBudget?: BudgetRow;
+}
+
+/** /team/info's team_info (TeamInfoResponseObjectTeamTable): the row plus its model table and the team-wide member budget. */
+export function teamInfoView(row: TeamRow, relations: TeamRelations = {}): Record<string, unknown> {
   const { litellm_model_table: _model, ...rest } = teamRowView(row);
-  return { ...rest, litellm_model_table: null, object_permission: null, team_member_budget_table: null };
+  return {
+    ...rest,
+    litellm_model_table: relations.modelTable ? { ...relations.modelTable, model_aliases: { ...relations.modelTable.model_aliases } } : null,
+    object_permission: null,
+    team_member_budget_table: relations.memberBudget ? budgetView(relations.memberBudget) : null,
+  };
 }
 
 /** LiteLLM_BudgetTable as LiteLLM_TeamMembership's litellm_budget_table shows it (the pydantic subset). */

@@ -87,7 +87,11 @@ export interface ResourceDefinition<Client> {
   /** Values used when the configuration leaves an optional+computed attribute null. */
   defaults?: Record<string, string | number | boolean>;
   validate?(req: ValidateRequest, resp: ValidateResponse): void;
-  modifyPlan?(req: PlanRequest, resp: PlanResponse): void;
+  /**
+   * Narrows the plan. `ctx` is there when the provider is configured, for rules that need LiteLLM's view (a
+   * check whose values are not known yet must accept; Terraform never plans a destroy through here).
+   */
+  modifyPlan?(req: PlanRequest, resp: PlanResponse, ctx?: HandlerContext<Client>): void | Promise<void>;
   create(req: CreateRequest, resp: ApplyResponse, ctx: HandlerContext<Client>): Promise<void>;
   read(req: ReadRequest, resp: ReadResponse, ctx: HandlerContext<Client>): Promise<void>;
   update(req: UpdateRequest, resp: ApplyResponse, ctx: HandlerContext<Client>): Promise<void>;

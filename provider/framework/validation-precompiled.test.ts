@@ -135,7 +135,7 @@ test("precompiled validators report the attribute and the constraint's words", (
       'Attribute user_email must be an email address, like alice@example.com. Got "nope".',
       "Attribute tpm_limit must be a whole number, 0 or more. Got 1.5.",
       "Attribute models[1] must list model names, none of them empty. Got \"\".",
-      'Attribute metadata must be a JSON object, for example jsonencode({ team = "backend" }). Got "[1]".',
+      'Attribute metadata must be a JSON object: a map such as { department = "Engineering" } or its jsonencode({ department = "Engineering" }) text. Got "[1]".',
     ],
   );
 });

@@ -6,7 +6,7 @@
 import type Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { CtyType } from "../values/cty-type";
-import { containsUnknown, isUnknown, isObject, numberText, Decimal, type TfValue, type TfObject } from "../values/value";
+import { containsUnknown, isUnknown, isObject, numberText, Decimal, Dynamic, type TfValue, type TfObject } from "../values/value";
 import { Diagnostics, type AttributePath } from "./diagnostics";
 import type { BlockSchema } from "./schema";
 import { precompiledValidators, type PrecompiledValidators } from "./precompiled-validators";
@@ -148,6 +148,8 @@ function toCheckableJson(config: TfObject): Record<string, unknown> {
 
 function plainJson(v: TfValue): unknown {
   if (v === null || isUnknown(v)) return null;
+  // A dynamic attribute is checked by the value it holds, whatever its type.
+  if (v instanceof Dynamic) return plainJson(v.value);
   if (typeof v === "bigint" || v instanceof Decimal) return Number(numberText(v));
   if (Array.isArray(v)) return v.map(plainJson);
   if (isObject(v)) {

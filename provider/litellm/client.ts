@@ -198,11 +198,18 @@ export function toUser(r: Record<string, unknown>): LiteLLMUser {
     tpm_limit: num(r.tpm_limit),
     rpm_limit: num(r.rpm_limit),
     models: Array.isArray(r.models) ? r.models.filter((m): m is string => typeof m === "string") : [],
-    metadata: r.metadata && typeof r.metadata === "object" && !Array.isArray(r.metadata) ? (r.metadata as Record<string, unknown>) : {},
+    metadata: jsonObject(r.metadata),
+    max_parallel_requests: num(r.max_parallel_requests),
+    model_max_budget: jsonObject(r.model_max_budget),
+    teams: Array.isArray(r.teams) ? r.teams.filter((t): t is string => typeof t === "string") : [],
     spend: num(r.spend) ?? 0,
     created_at: str(r.created_at),
     updated_at: str(r.updated_at),
   };
+}
+
+function jsonObject(v: unknown): Record<string, unknown> {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 function toKeyRow(k: unknown): LiteLLMKeyRow {
@@ -213,6 +220,7 @@ function toKeyRow(k: unknown): LiteLLMKeyRow {
     key_name: str(r.key_name),
     expires: str(r.expires),
     created_at: str(r.created_at),
+    blocked: typeof r.blocked === "boolean" ? r.blocked : null,
     team_id: str(r.team_id),
   };
 }

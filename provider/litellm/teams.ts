@@ -15,6 +15,24 @@ export interface TeamFields {
   rpm_limit?: number | null;
   metadata?: Record<string, unknown>;
   blocked?: boolean;
+  organization_id?: string | null;
+  soft_budget?: number | null;
+  team_member_permissions?: string[];
+  team_member_budget?: number | null;
+  team_member_budget_duration?: string | null;
+  team_member_rpm_limit?: number | null;
+  team_member_tpm_limit?: number | null;
+  team_member_key_duration?: string | null;
+  model_aliases?: Record<string, string>;
+  router_settings?: Record<string, unknown>;
+}
+
+/** The team's default budget for each member (LiteLLM's team_member_budget_table). */
+export interface TeamMemberBudget {
+  max_budget: number | null;
+  budget_duration: string | null;
+  rpm_limit: number | null;
+  tpm_limit: number | null;
 }
 
 export interface TeamMemberEntry {
@@ -33,6 +51,12 @@ export interface LiteLLMTeam {
   rpm_limit: number | null;
   metadata: Record<string, unknown>;
   blocked: boolean;
+  organization_id: string | null;
+  soft_budget: number | null;
+  team_member_permissions: string[];
+  memberBudget: TeamMemberBudget;
+  model_aliases: Record<string, string>;
+  router_settings: Record<string, unknown>;
   spend: number;
   members: TeamMemberEntry[];
   /** user_id → the member's max_budget within the team, for members with a budget. */
@@ -185,10 +209,31 @@ function toTeam(r: Record<string, unknown>, memberships: unknown[]): LiteLLMTeam
     rpm_limit: num(r.rpm_limit),
     metadata: r.metadata && typeof r.metadata === "object" && !Array.isArray(r.metadata) ? (r.metadata as Record<string, unknown>) : {},
     blocked: r.blocked === true,
+    organization_id: str(r.organization_id),
+    soft_budget: num(r.soft_budget),
+    team_member_permissions: Array.isArray(r.team_member_permissions) ? r.team_member_permissions.filter((p): p is string => typeof p === "string") : [],
+    memberBudget: toMemberBudget(r.team_member_budget_table),
+    model_aliases: stringMap(objectOrEmpty(r.litellm_model_table).model_aliases),
+    router_settings: objectOrEmpty(r.router_settings),
     spend: num(r.spend) ?? 0,
     members: Array.isArray(r.members_with_roles) ? r.members_with_roles.map(toMember) : [],
     memberBudgets,
   };
+}
+
+function objectOrEmpty(v: unknown): Record<string, unknown> {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(objectOrEmpty(v))) if (typeof x === "string") out[k] = x;
+  return out;
+}
+
+function toMemberBudget(v: unknown): TeamMemberBudget {
+  const b = objectOrEmpty(v);
+  return { max_budget: num(b.max_budget), budget_duration: str(b.budget_duration), rpm_limit: num(b.rpm_limit), tpm_limit: num(b.tpm_limit) };
 }
 
 function toMember(m: unknown): TeamMemberEntry {

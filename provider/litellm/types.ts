@@ -12,6 +12,10 @@ export interface LiteLLMUser {
   rpm_limit: number | null;
   models: string[];
   metadata: Record<string, unknown>;
+  max_parallel_requests: number | null;
+  model_max_budget: Record<string, unknown>;
+  /** IDs of the teams the user is a member of. */
+  teams: string[];
   spend: number;
   created_at: string | null;
   updated_at: string | null;
@@ -25,6 +29,7 @@ export interface LiteLLMKeyRow {
   expires: string | null;
   created_at: string | null;
   team_id: string | null;
+  blocked: boolean | null;
 }
 
 export interface UserInfo {
@@ -44,12 +49,25 @@ export interface UserFields {
   rpm_limit?: number;
   models?: string[];
   metadata?: Record<string, unknown>;
+  max_parallel_requests?: number;
+  model_max_budget?: Record<string, unknown>;
 }
 
-export interface NewUserRequest extends UserFields {
+/** Settings LiteLLM gives the key a user gets at /user/new (it has no user column for them), or a /key/generate. */
+export interface KeySettings {
+  aliases?: Record<string, string>;
+  config?: Record<string, string>;
+  permissions?: Record<string, string>;
+  blocked?: boolean;
+}
+
+export interface NewUserRequest extends UserFields, KeySettings {
   auto_create_key: boolean;
   key_alias?: string;
   duration?: string;
+  /** Team IDs to join as a plain member; LiteLLM swallows failures, so a read-back checks them. */
+  teams?: string[];
+  send_invite_email?: boolean;
 }
 
 export interface NewUserResponse {
@@ -58,7 +76,7 @@ export interface NewUserResponse {
   key: string;
 }
 
-export interface GenerateKeyRequest {
+export interface GenerateKeyRequest extends KeySettings {
   user_id: string;
   key_alias?: string;
   duration?: string;

@@ -36,6 +36,10 @@ export class Decimal {
 
 export class Dynamic {
   constructor(readonly type: CtyType, readonly value: TfValue) {}
+  /** Shown (in diagnostics and logs) as the value it holds. */
+  toJSON(): TfValue {
+    return this.value;
+  }
 }
 
 export type TfNumber = number | bigint | Decimal;

@@ -68,6 +68,8 @@ output "same_user" {
     rpm_limit: 2,
     models: ["gpt-4o"],
     metadata: '{"team":"ops"}',
+    max_parallel_requests: null,
+    teams: [],
     guardrails: null,
     tags: null,
     model_rpm_limit: null,

@@ -16,7 +16,10 @@ export const teamInfo: RouteHandler = (req, ctx) => {
   if (!team) return authError(404, { message: `Team not found, passed team id: ${teamId}.` });
   return jsonResponse(200, {
     team_id: teamId,
-    team_info: teamInfoView(team),
+    team_info: teamInfoView(team, {
+      modelTable: team.model_id === null ? undefined : ctx.store.modelTables.get(team.model_id),
+      memberBudget: typeof team.metadata.team_member_budget_id === "string" ? ctx.store.budgets.get(team.metadata.team_member_budget_id) : undefined,
+    }),
     // LiteLLM means to drop each key's token here but pops it from a copy, so tokens are listed.
     keys: ctx.store.keysOfTeam(teamId).map(keyColumnsView),
     team_memberships: ctx.store.membershipsOfTeam(teamId).map((m) => membershipView(m, m.budget_id === null ? undefined : ctx.store.budgets.get(m.budget_id))),

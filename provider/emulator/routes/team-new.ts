@@ -11,6 +11,7 @@ import type { RouteHandler } from "./context";
 import { addMember, MemberAddError } from "./team-membership";
 import { checkBudgetDuration } from "./budget-duration-check";
 import { teamMemberBudgetId, withDefaultTeamBudget } from "./team-new-defaults";
+import { applyTeamSettings } from "./team-settings";
 
 export const teamNew: RouteHandler = (req, ctx) => {
   const request = validateBody(req.body, newTeamRequest(ctx.legacy));
@@ -25,12 +26,14 @@ export const teamNew: RouteHandler = (req, ctx) => {
   if (!members.some((m) => m.user_id === ctx.caller.userId)) members.push({ user_id: ctx.caller.userId, user_email: null, role: "admin" });
 
   const now = ctx.now();
-  const row = buildTeam(body, teamId, now);
+  const built = buildTeam(body, teamId, now);
   for (const field of ["tags", "guardrails"] as const) {
-    if (Array.isArray(body[field])) row.metadata = { ...row.metadata, [field]: body[field] };
+    if (Array.isArray(body[field])) built.metadata = { ...built.metadata, [field]: body[field] };
   }
   const memberBudget = teamMemberBudgetId(ctx, body, now);
-  if (memberBudget !== null) row.metadata = { ...row.metadata, team_member_budget_id: memberBudget };
+  if (memberBudget !== null) built.metadata = { ...built.metadata, team_member_budget_id: memberBudget };
+  // The rest of the member budget (duration, limits), model aliases and the metadata-held settings.
+  const row = applyTeamSettings(ctx, built, body, (m) => wrappedHttpException(403, { error: m }));
   // The row is written without members; they are added one by one after, and the answer is the first write.
   ctx.store.teams.set(teamId, row);
   const created = teamRowView(row);
@@ -56,7 +59,7 @@ function buildTeam(body: ModelValues, teamId: string, now: number): TeamRow {
     if (body[field] !== undefined && body[field] !== null) row[field] = body[field] as TeamRow[K];
   };
   (["team_alias", "organization_id", "admins", "members", "metadata", "max_budget", "soft_budget", "models", "tpm_limit", "rpm_limit",
-    "budget_duration", "blocked", "team_member_permissions"] as const).forEach(copy);
+    "budget_duration", "blocked", "team_member_permissions", "router_settings"] as const).forEach(copy);
   if (row.budget_duration !== null) {
     try {
       row.budget_reset_at = nextBudgetReset(row.budget_duration, now);

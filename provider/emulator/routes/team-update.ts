@@ -10,11 +10,15 @@ import { updateTeamRequest } from "../validation/team-requests";
 import type { RouteHandler } from "./context";
 import { internalServerError } from "./plain-errors";
 import { checkBudgetDuration } from "./budget-duration-check";
+import { applyTeamSettings } from "./team-settings";
 
 /** Columns /team/update writes as given. */
-const WRITABLE = ["team_alias", "organization_id", "metadata", "tpm_limit", "rpm_limit", "max_budget", "models", "blocked", "budget_duration"] as const;
+const WRITABLE = [
+  "team_alias", "organization_id", "metadata", "tpm_limit", "rpm_limit", "max_budget", "soft_budget", "models", "blocked", "budget_duration",
+  "team_member_permissions", "router_settings",
+] as const;
 /** Columns Prisma cannot set to null: an explicit null fails the write. */
-const NOT_NULL = new Set(["metadata", "models", "blocked"]);
+const NOT_NULL = new Set(["metadata", "models", "blocked", "team_member_permissions"]);
 
 export const teamUpdate: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, updateTeamRequest);
@@ -39,7 +43,10 @@ export const teamUpdate: RouteHandler = (req, ctx) => {
       throw e;
     }
   }
-  const row: TeamRow = { ...team, ...changes, updated_at: now };
+  const row: TeamRow = applyTeamSettings(ctx, { ...team, ...changes, updated_at: now }, { ...body, metadata: changes.metadata }, (m) => fastapiDetail(403, { error: m }));
+  if (changes.metadata !== undefined && typeof team.metadata.team_member_budget_id === "string" && row.metadata.team_member_budget_id === undefined) {
+    row.metadata.team_member_budget_id = team.metadata.team_member_budget_id;
+  }
   ctx.store.teams.set(teamId, row);
   return jsonResponse(200, { team_id: teamId, data: teamRowView(row) });
 };

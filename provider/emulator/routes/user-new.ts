@@ -25,7 +25,7 @@ export const userNew: RouteHandler = (req, ctx) => {
   const existing = ctx.store.getUser(userId);
   rejectDuplicates(ctx, userId, email);
 
-  if (isNonEmptyObject(body.model_max_budget)) throw new Reply(wrappedServerError(ENTERPRISE_ONLY_MESSAGE));
+  if (isNonEmptyObject(body.model_max_budget) && !ctx.enterprise) throw new Reply(wrappedServerError(ENTERPRISE_ONLY_MESSAGE));
   const autoCreateKey = body.auto_create_key !== false;
   const now = ctx.now();
   const expires = autoCreateKey ? parseOrFail(() => (body.duration ? keyExpiry(body.duration as string, now) : null)) : null;
@@ -88,7 +88,16 @@ function mintUserKey(ctx: RouteContext, user: UserRow, body: ModelValues, expire
     metadata: structuredClone(user.metadata),
     tpm_limit: user.tpm_limit,
     rpm_limit: user.rpm_limit,
+    // LiteLLM has no user columns for these: generate_key_helper_fn gives them to the key.
+    aliases: objectOr(body.aliases),
+    config: objectOr(body.config),
+    permissions: objectOr(body.permissions),
+    blocked: typeof body.blocked === "boolean" ? body.blocked : null,
   });
+}
+
+function objectOr(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
 }
 
 /** NewUserResponse: GenerateKeyResponse fields plus the user's, every field present (nulls included). */

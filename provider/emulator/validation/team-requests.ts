@@ -8,6 +8,13 @@ const f = (coerce: Coercer) => ({ coerce });
 const required = (coerce: Coercer) => ({ coerce, nullable: false, required: true });
 
 const MEMBER_ROLES = "'admin' or 'user'";
+const LIMIT_TYPES = "'guaranteed_throughput', 'best_effort_throughput' or 'dynamic'";
+
+/** Literal["guaranteed_throughput", "best_effort_throughput", "dynamic"]. */
+const limitType: Coercer = (input) =>
+  input === "guaranteed_throughput" || input === "best_effort_throughput" || input === "dynamic"
+    ? { ok: true, value: input }
+    : { ok: false, issue: { type: "literal_error", msg: `Input should be ${LIMIT_TYPES}`, input, ctx: { expected: LIMIT_TYPES } } };
 
 /** Literal["admin", "user"]. */
 export const memberRole: Coercer = (input) =>
@@ -66,6 +73,13 @@ export function newTeamRequest(legacy: boolean): ModelSpec {
     object_permission: f(dict),
     team_member_budget: f(float),
     team_member_key_duration: f(str),
+    router_settings: f(dict),
+    tpm_limit_type: f(limitType),
+    rpm_limit_type: f(limitType),
+    prompts: f(list),
+    team_member_budget_duration: f(str),
+    team_member_rpm_limit: f(int),
+    team_member_tpm_limit: f(int),
   };
 }
 
@@ -86,6 +100,15 @@ export const updateTeamRequest: ModelSpec = {
   object_permission: f(dict),
   team_member_budget: f(float),
   team_member_key_duration: f(str),
+  soft_budget: f(float),
+  team_member_permissions: f(list),
+  router_settings: f(dict),
+  tpm_limit_type: f(limitType),
+  rpm_limit_type: f(limitType),
+  prompts: f(list),
+  team_member_budget_duration: f(str),
+  team_member_rpm_limit: f(int),
+  team_member_tpm_limit: f(int),
 };
 
 export const deleteTeamRequest: ModelSpec = {

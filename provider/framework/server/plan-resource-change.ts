@@ -11,7 +11,7 @@ export async function planResourceChange<C>(rt: ProviderRuntime<C>, req: tf.Plan
   const diagnostics = new Diagnostics();
   const priorPrivate = req.prior_private ?? emptyBytes;
   const response: PlanAnswer = { planned_state: req.proposed_new_state, requires_replace: [], planned_private: priorPrivate, diagnostics: [] };
-  await guarded(rt.log, "PlanResourceChange", diagnostics, () => {
+  await guarded(rt.log, "PlanResourceChange", diagnostics, async () => {
     const kind = rt.resource(req.type_name, diagnostics);
     if (!kind) return;
     const proposed = decodeObject(req.proposed_new_state, kind.type);
@@ -29,7 +29,8 @@ export async function planResourceChange<C>(rt: ProviderRuntime<C>, req: tf.Plan
       plannedPrivate: priorPrivate,
       diagnostics,
     };
-    kind.definition.modifyPlan?.({ prior, config, proposed, priorPrivate }, resp);
+    const ctx = rt.configuredContext({ rpc: "PlanResourceChange", resource: req.type_name });
+    await kind.definition.modifyPlan?.({ prior, config, proposed, priorPrivate }, resp, ctx);
     response.planned_state = encodeObject(withoutWriteOnly(kind.schema.block, resp.planned), kind.type);
     response.requires_replace = resp.requiresReplace.map(pathToProto);
     response.planned_private = resp.plannedPrivate;

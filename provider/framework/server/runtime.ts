@@ -68,6 +68,11 @@ export class ProviderRuntime<Client> {
     this.client = client;
   }
 
+  /** The context for a handler when ConfigureProvider has succeeded, else undefined (no diagnostic). */
+  configuredContext(fields: Record<string, unknown>): HandlerContext<Client> | undefined {
+    return this.client === undefined ? undefined : { client: this.client, log: this.log.with(fields), signal: this.stop.signal };
+  }
+
   /** The context for a handler, or an error diagnostic when ConfigureProvider has not succeeded. */
   context(diagnostics: Diagnostics, fields: Record<string, unknown>): HandlerContext<Client> | undefined {
     if (this.client === undefined) {

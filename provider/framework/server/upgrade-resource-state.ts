@@ -1,6 +1,7 @@
 import type * as tf from "../../protocol/gen/tfplugin6";
 import { decodeJsonValue } from "../../protocol/codec";
 import type { CtyType } from "../../values/cty-type";
+import { ctyTypeOfJson } from "../../values/json-value";
 import { Diagnostics } from "../diagnostics";
 import { encodeObject, guarded, type ProviderRuntime } from "./runtime";
 import { diagnosticsToProto, type Answer } from "./to-proto";
@@ -8,7 +9,8 @@ import { isObject, newObject, type TfObject } from "../../values/value";
 
 /**
  * The stored JSON state, read under the current schema. Attributes added since the state was written are
- * null; attributes no longer in the schema are dropped. There is one schema version so far.
+ * null; attributes no longer in the schema are dropped. A dynamic attribute stored as a plain value (a state
+ * another provider wrote, where `metadata` was a map) is read as that value. There is one schema version so far.
  */
 export async function upgradeResourceState<C>(rt: ProviderRuntime<C>, req: tf.UpgradeResourceStateRequest): Promise<Answer<tf.UpgradeResourceStateResponseInit>> {
   const diagnostics = new Diagnostics();
@@ -35,17 +37,28 @@ export async function upgradeResourceState<C>(rt: ProviderRuntime<C>, req: tf.Up
   return { upgraded_state: upgraded, diagnostics: diagnosticsToProto(diagnostics.items) };
 }
 
-/** Drops top-level keys the current schema does not have, without touching the values' text. */
+/**
+ * Drops top-level keys the current schema does not have, and gives a plain value where the schema has a dynamic
+ * attribute the {"value","type"} form Terraform stores dynamic values in, without touching the other values' text.
+ */
 function withCurrentAttributesOnly(json: Uint8Array, type: CtyType): Uint8Array {
   if (!Array.isArray(type) || type[0] !== "object") return json;
   const known = type[1];
   const text = Buffer.from(json).toString("utf8");
   const parsed: unknown = JSON.parse(text);
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return json;
-  const extra = Object.keys(parsed).filter((k) => !(k in known));
-  if (extra.length === 0) return json;
-  // Only after a schema dropped an attribute; no attribute here needs more than float64 precision.
-  const trimmed = parsed as Record<string, unknown>;
-  for (const k of extra) delete trimmed[k];
-  return Buffer.from(JSON.stringify(trimmed));
+  const state = parsed as Record<string, unknown>;
+  const extra = Object.keys(state).filter((k) => !(k in known));
+  const plainDynamic = Object.keys(state).filter((k) => known[k] === "dynamic" && state[k] !== null && !isStoredDynamic(state[k]));
+  if (extra.length === 0 && plainDynamic.length === 0) return json;
+  // Only for states from another schema; no attribute here needs more than float64 precision.
+  for (const k of extra) delete state[k];
+  for (const k of plainDynamic) state[k] = { value: state[k], type: ctyTypeOfJson(state[k]) };
+  return Buffer.from(JSON.stringify(state));
+}
+
+function isStoredDynamic(v: unknown): boolean {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  const keys = Object.keys(v).sort();
+  return keys.length === 2 && keys[0] === "type" && keys[1] === "value";
 }

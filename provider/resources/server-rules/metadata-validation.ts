@@ -1,21 +1,16 @@
 // A configuration's metadata must not name a key LiteLLM owns: state never shows those keys in metadata, so the
 // plan would never settle. The ones with an argument of their own are pointed to it.
-import { isUnknown, type TfObject } from "../../values/value";
+import type { TfObject } from "../../values/value";
+import { jsonObjectOf } from "../json-object-argument";
 import { attributePath, type Diagnostics } from "../../framework/diagnostics";
 import { metadataArguments } from "./metadata-arguments";
 import { ownedKeysIn } from "./owned-metadata";
 
 export function validateOwnMetadata(config: TfObject, diagnostics: Diagnostics, attribute = "metadata"): void {
-  const text = config[attribute];
-  if (typeof text !== "string" || isUnknown(text)) return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return; // the schema constraint reports it
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return;
-  for (const key of ownedKeysIn(parsed as Record<string, unknown>)) {
+  // Either form (a map, or JSON text); anything that is not an object is the schema constraint's to report.
+  const parsed = jsonObjectOf(config[attribute]);
+  if (parsed === undefined) return;
+  for (const key of ownedKeysIn(parsed)) {
     const own = (metadataArguments as readonly string[]).includes(key);
     diagnostics.addError(
       "Metadata Key Belongs To LiteLLM",

@@ -21,6 +21,7 @@ test("state from the team's member entry and membership row", () => {
   const team: LiteLLMTeam = {
     team_id: "t1", team_alias: null, models: [], max_budget: null, budget_duration: null, tpm_limit: null, rpm_limit: null,
     metadata: {}, blocked: false, spend: 0,
+    organization_id: null, soft_budget: null, team_member_permissions: [], memberBudget: { max_budget: null, budget_duration: null, rpm_limit: null, tpm_limit: null }, model_aliases: {}, router_settings: {}, 
     members: [{ user_id: "u1", user_email: "u1@example.com", role: "admin" }],
     memberBudgets: new Map([["u1", 7]]),
   };

@@ -7,6 +7,7 @@ import type { LiteLLMClient } from "../../litellm/client";
 import { isLiteLLMError } from "../../litellm/errors";
 import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
 import { str } from "../user/model";
+import { emailsEquivalent } from "../user/semantics";
 import { budgetsEquivalent, memberId, memberIn, memberStateFromServer, nativeBudget, parseMemberId } from "./model";
 import { planServerFilled, unappliedArguments } from "../server-rules/server-filled";
 import { isZeroCap, wantsUnlimited, zeroCapWarning } from "../server-rules/zero-budget";
@@ -27,18 +28,14 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
   defaults: { role: "user" },
 
   validate({ config }, { diagnostics }) {
+    // Presence only: whether user_id and user_email name the same user is a fact of LiteLLM's, checked at plan.
     if (isUnknown(config.user_id) || isUnknown(config.user_email)) return;
-    const given = ["user_id", "user_email"].filter((a) => config[a] !== null);
-    if (given.length !== 1) {
-      diagnostics.addError(
-        "Give Exactly One Of user_id And user_email",
-        given.length === 0 ? "Set user_id (or user_email) to choose the user to add to the team." : "Set only one of user_id and user_email.",
-        attributePath(given.length ? "user_email" : "user_id"),
-      );
+    if (config.user_id === null && config.user_email === null) {
+      diagnostics.addError("Missing User", "Set user_id, user_email, or both (for the same user) to choose the user to add to the team.", attributePath("user_id"));
     }
   },
 
-  modifyPlan({ prior, config }, resp) {
+  async modifyPlan({ prior, config }, resp, ctx) {
     const p = resp.planned;
     // Left out of the configuration: LiteLLM's value (the team's default member budget) stays.
     planServerFilled(config, prior, p, ["max_budget_in_team"]);
@@ -49,6 +46,7 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
     }
     if (prior === null) {
       if (!isUnknown(p.team_id) && !isUnknown(p.user_id) && p.user_id !== null) p.id = memberId(str(p, "team_id")!, str(p, "user_id")!);
+      await checkUserAtPlan(ctx, config, resp.diagnostics);
       return;
     }
     for (const a of ["team_id", "user_id", "user_email"]) {
@@ -61,6 +59,7 @@ export const teamMemberResource: ResourceDefinition<LiteLLMClient> = {
       if (config.user_id === null) p.user_id = unknown;
       if (config.user_email === null) p.user_email = unknown;
       p.id = unknown;
+      await checkUserAtPlan(ctx, config, resp.diagnostics);
     }
     if (!isUnknown(p.max_budget_in_team) && budgetsEquivalent(p.max_budget_in_team, prior.max_budget_in_team)) p.max_budget_in_team = prior.max_budget_in_team;
   },
@@ -187,13 +186,16 @@ async function resolveUser(ctx: Ctx, planned: TfObject, diagnostics: Diagnostics
   const email = str(planned, "user_email");
   try {
     if (userId !== null) {
-      if (await ctx.client.userInfo(userId, ctx.signal)) return { user_id: userId, role: "user" };
-      diagnostics.addError(
-        "User Not Found",
-        `LiteLLM has no user with user_id ${JSON.stringify(userId)}. Create it first (litellm_user), or check the ID; LiteLLM would otherwise create a bare user for it.`,
-        attributePath("user_id"),
-      );
-      return undefined;
+      const info = await ctx.client.userInfo(userId, ctx.signal);
+      if (!info) {
+        diagnostics.addError("User Not Found", userNotFound(`no user with user_id ${JSON.stringify(userId)}`), attributePath("user_id"));
+        return undefined;
+      }
+      if (email === null) return { user_id: userId, role: "user" };
+      // Both given, as the other providers require: LiteLLM keeps the member as given. A mismatch only known now
+      // (the values were unknown at plan) is said, never failed on: the plan already passed.
+      if (!emailsEquivalent(info.user.user_email ?? "", email)) diagnostics.addWarning("User ID And Email Differ", mismatch(userId, email, info.user.user_email), attributePath("user_email"));
+      return { user_id: userId, user_email: email, role: "user" };
     }
     const users = email === null ? [] : (await ctx.client.findUsersByEmail(email, ctx.signal)).filter((u) => u.user_email === email);
     if (users.length === 1) return { user_id: users[0]!.user_id, user_email: email!, role: "user" };
@@ -201,7 +203,7 @@ async function resolveUser(ctx: Ctx, planned: TfObject, diagnostics: Diagnostics
       users.length ? "Email Is Not Unique" : "User Not Found",
       users.length
         ? `Several LiteLLM users have the email ${JSON.stringify(email)}: ${users.map((u) => u.user_id).join(", ")}. Use user_id.`
-        : `No LiteLLM user has the email ${JSON.stringify(email)} (matched exactly). Create it first (litellm_user), or use user_id.`,
+        : userNotFound(`no user with the email ${JSON.stringify(email)} (matched exactly)`),
       attributePath("user_email"),
     );
     return undefined;
@@ -209,6 +211,42 @@ async function resolveUser(ctx: Ctx, planned: TfObject, diagnostics: Diagnostics
     apiError(diagnostics, "Cannot Look Up User", "looking up the user to add to the team", e);
     return undefined;
   }
+}
+
+/** The refusal for a user that does not exist, with how to create it and how this provider differs from the others. */
+function userNotFound(what: string): string {
+  return `LiteLLM has ${what}. Create the user first with a litellm_user resource and refer to it (user_id = litellm_user.<name>.user_id), so that Terraform creates it before the membership and owns it. Unlike the other LiteLLM providers, this one does not let LiteLLM create a bare user for an unknown ID or email: nothing would own or delete that user. See docs/migrating.md.`;
+}
+
+function mismatch(userId: string, email: string, actual: string | null): string {
+  return `user_id ${JSON.stringify(userId)} and user_email ${JSON.stringify(email)} do not name the same user: LiteLLM's user ${JSON.stringify(userId)} has the email ${actual === null ? "none" : JSON.stringify(actual)}. Give the email of that user, or only one of the two.`;
+}
+
+/**
+ * The plan-time checks, when the values are known and the user exists already (a user created in the same apply
+ * is checked at apply): user_id and user_email name the same user, and the user is not in the team already
+ * (through litellm_user.teams or outside Terraform). Anything unknown is accepted.
+ */
+async function checkUserAtPlan(ctx: Ctx | undefined, config: TfObject, diagnostics: Diagnostics): Promise<void> {
+  const userId = config.user_id, email = config.user_email, teamId = config.team_id;
+  if (!ctx || typeof userId !== "string") return;
+  let info;
+  try {
+    info = await ctx.client.userInfo(userId, ctx.signal);
+  } catch {
+    return;
+  }
+  if (!info) return;
+  if (typeof email === "string" && !emailsEquivalent(info.user.user_email ?? "", email)) {
+    diagnostics.addError("User ID And Email Differ", mismatch(userId, email, info.user.user_email), attributePath("user_email"));
+  }
+  if (typeof teamId === "string" && info.user.teams.includes(teamId)) {
+    diagnostics.addError("Already A Team Member", alreadyMemberText(userId, teamId), attributePath("user_id"));
+  }
+}
+
+function alreadyMemberText(userId: string, teamId: string): string {
+  return `The user ${userId} is already a member of team ${teamId}, through a litellm_user's teams or outside Terraform. Keep one: remove ${teamId} from the litellm_user's teams and keep this litellm_team_member (it can also set role and max_budget_in_team), or remove this resource. A membership made outside Terraform can be imported: terraform import <address> ${memberId(teamId, userId)}.`;
 }
 
 /**
@@ -231,7 +269,7 @@ async function alreadyMember(ctx: Ctx, teamId: string, member: NewMember, diagno
 function reportExisting(diagnostics: Diagnostics, teamId: string, userId: string, role: string): void {
   diagnostics.addError(
     "Already A Team Member",
-    `The user ${userId} is already a member of team ${teamId} (role ${role}), so this resource would not own the membership. Import it with \`terraform import <address> ${memberId(teamId, userId)}\`, or remove the member in LiteLLM first.`,
+    `${alreadyMemberText(userId, teamId)} (Its role is ${role}; this resource would not own the membership. Or remove the member in LiteLLM first.)`,
     attributePath("user_id"),
   );
 }

@@ -6,6 +6,8 @@ import type { LiteLLMClient } from "../../litellm/client";
 import { isLiteLLMError } from "../../litellm/errors";
 import { teamsOf, type LiteLLMTeam } from "../../litellm/teams";
 import { str } from "../user/model";
+import { jsonObjectState } from "../json-object-argument";
+import { splitMetadata } from "../server-rules/owned-metadata";
 import { serverValues } from "./model";
 
 export const teamDataSource: DataSourceDefinition<LiteLLMClient> = {
@@ -61,9 +63,15 @@ export const teamDataSource: DataSourceDefinition<LiteLLMClient> = {
   },
 };
 
+/** The attributes this data source shows, from the team's state form. */
+const shown = ["organization_id", "max_budget", "budget_duration", "tpm_limit", "rpm_limit", "blocked"] as const;
+
 function fill(state: TfObject, team: LiteLLMTeam): void {
   const values = serverValues(team);
-  Object.assign(state, values);
+  for (const a of shown) state[a] = values[a];
+  // Metadata as canonical JSON text, as before; the resource's own metadata takes either form.
+  state.metadata = jsonObjectState(splitMetadata(team.metadata).user, null, false);
+  state.team_member_permissions = [...team.team_member_permissions];
   state.models = [...team.models];
   state.id = team.team_id;
   state.team_id = team.team_id;

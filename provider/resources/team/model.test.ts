@@ -19,6 +19,7 @@ const server: LiteLLMTeam = {
   rpm_limit: null,
   metadata: { a: 2, b: 1 },
   blocked: false,
+  organization_id: null, soft_budget: null, team_member_permissions: [], memberBudget: { max_budget: null, budget_duration: null, rpm_limit: null, tpm_limit: null }, model_aliases: {}, router_settings: {}, 
   spend: 1.25,
   members: [],
   memberBudgets: new Map(),

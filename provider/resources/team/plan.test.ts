@@ -6,13 +6,14 @@ import { isUnknown, newObject, type TfObject, type TfValue } from "../../values/
 import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
 import schemaDocument from "../../../schema/litellm.schema.json";
 import { createLitellmProviderService } from "../index";
+import { fromWire, toWire } from "../wire.test-support";
 
 const schema = readSchemaDocument(schemaDocument as SchemaDocument).resources.get("litellm_team")!;
 const type = impliedType(schema.block);
 const service = createLitellmProviderService();
 const config = (o: Record<string, TfValue>): TfObject =>
   newObject(Object.entries({ ...Object.fromEntries(schema.block.attributes.map((a) => [a.name, null as TfValue])), ...o }));
-const enc = (o: TfObject | null) => encodeDynamicValue(o, type);
+const enc = (o: TfObject | null) => encodeDynamicValue(toWire(o, type), type);
 
 function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
   const p = newObject(Object.entries(cfg));
@@ -22,7 +23,7 @@ function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
 
 async function plan(cfg: TfObject, prior: TfObject | null) {
   const res = await service.PlanResourceChange({ type_name: "litellm_team", prior_state: enc(prior), proposed_new_state: enc(proposed(cfg, prior)), config: enc(cfg), prior_private: new Uint8Array() });
-  return { planned: decodeDynamicValue(res.planned_state, type) as TfObject, replace: res.requires_replace, diagnostics: res.diagnostics };
+  return { planned: fromWire(decodeDynamicValue(res.planned_state, type) as TfObject)!, replace: res.requires_replace, diagnostics: res.diagnostics };
 }
 
 const prior = config({ id: "t1", team_id: "t1", team_alias: "research", budget_duration: "weekly", metadata: '{"b":1,"a":2}', max_budget: 0, blocked: false, spend: 3 });

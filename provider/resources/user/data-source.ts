@@ -51,7 +51,9 @@ export const userDataSource: DataSourceDefinition<LiteLLMClient> = {
       // LiteLLM's values, not the config's: an unset argument would otherwise pass for "the same" as LiteLLM's
       // default (no role for internal_user, null for no budget). Only a configured email keeps its spelling,
       // as Terraform requires.
-      rowStateFromServer(resp.state, info.user, null);
+      rowStateFromServer(resp.state, info.user, null, false);
+      delete resp.state.model_max_budget;
+      resp.state.teams = [...info.user.teams];
       if (email !== null) resp.state.user_email = email;
     } catch (e) {
       resp.diagnostics.addError("Cannot Read User", `Error while reading the user: ${isLiteLLMError(e) ? e.message : String(e)}`);

@@ -7,7 +7,7 @@ import type { UserInfo } from "../../litellm/types";
 import { registerSecret } from "../../log";
 import { keyToken, userKeys, type UserPrivateState } from "./key-state";
 import { apiError } from "./messages";
-import { bool, str, strList } from "./model";
+import { bool, keySettings, str, strList } from "./model";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -56,6 +56,7 @@ export async function replaceKey(
         ...(alias !== null ? { key_alias: alias } : {}),
         ...(str(planned, "key_duration") !== null ? { duration: str(planned, "key_duration")! } : {}),
         models: strList(planned, "models") ?? [],
+        ...keySettings(planned),
       },
       ctx.signal,
     );
@@ -89,8 +90,12 @@ async function deleteKey(ctx: Ctx, token: string, diagnostics: Diagnostics): Pro
 /** Notices a key deleted out of band: the key goes from state, and the next plan creates a new one. */
 export function trackKey(state: TfObject, info: UserInfo, priv: UserPrivateState): void {
   if (priv.keyToken === null) return;
-  if (!info.keys.some((k) => k.token === priv.keyToken)) {
+  const key = info.keys.find((k) => k.token === priv.keyToken);
+  if (!key) {
     priv.keyToken = null;
     state.key = null;
+    return;
   }
+  // Blocked or unblocked outside Terraform: drift the next plan undoes by issuing a key with the setting.
+  if (key.blocked !== null) state.blocked = key.blocked;
 }

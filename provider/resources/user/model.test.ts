@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newObject, type TfObject, type TfValue } from "../../values/value";
+import { Dynamic, newObject, type TfObject, type TfValue } from "../../values/value";
+import { dynamicOfJson } from "../../values/json-value";
 import type { LiteLLMUser } from "../../litellm/types";
 import { fieldsForCreate, fieldsForUpdate, isEquivalent, rowStateFromServer } from "./model";
 
@@ -29,6 +30,9 @@ const serverUser: LiteLLMUser = {
   rpm_limit: null,
   models: ["gpt-4"],
   metadata: { department: "Engineering", team: "Backend" },
+  max_parallel_requests: null,
+  model_max_budget: {},
+  teams: [],
   spend: 1.5,
   created_at: "2026-01-01T00:00:00.000Z",
   updated_at: "2026-01-02T00:00:00.000Z",
@@ -61,8 +65,11 @@ test("state takes LiteLLM's value where it differs, in canonical form", () => {
   const state = newObject();
   rowStateFromServer(state, { ...serverUser, user_role: "internal_user", metadata: { z: 1, a: 2 }, models: [] }, plannedUser);
   assert.equal(state.user_role, "internal_user");
-  assert.equal(state.metadata, '{"a":2,"z":1}');
+  assert.deepEqual(state.metadata, new Dynamic("string", '{"a":2,"z":1}'), "JSON text, as the plan wrote it");
   assert.equal(state.models, null);
+  const asMap = newObject();
+  rowStateFromServer(asMap, { ...serverUser, metadata: { z: "1" } }, { ...plannedUser, metadata: dynamicOfJson({ a: "2" }) });
+  assert.deepEqual(asMap.metadata, dynamicOfJson({ z: "1" }), "an object, as the plan wrote it");
 });
 
 test("updates send only what changed, with the clears LiteLLM honours", () => {

@@ -1,16 +1,9 @@
 // litellm_user values: reading attributes from Terraform objects, what LiteLLM receives for them, and the
 // state built from what LiteLLM returns, keeping the user's spelling wherever it means the same.
 import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type TfValue } from "../../values/value";
-import type { LiteLLMUser, UserFields } from "../../litellm/types";
-import {
-  budgetDurationsEquivalent,
-  canonicalJson,
-  emailsEquivalent,
-  jsonTextsEquivalent,
-  nativeBudgetDuration,
-  nativeRole,
-  parseJsonObject,
-} from "./semantics";
+import type { KeySettings, LiteLLMUser, UserFields } from "../../litellm/types";
+import { jsonObjectOf, jsonObjectsEquivalent, jsonObjectState, keepJsonObjectSpelling } from "../json-object-argument";
+import { budgetDurationsEquivalent, emailsEquivalent, nativeBudgetDuration, nativeRole } from "./semantics";
 import { mergeMetadata, splitMetadata, type JsonObject } from "../server-rules/owned-metadata";
 import { managedMetadata, metadataArguments, metadataArgumentsChanged, metadataArgumentsEquivalent, metadataArgumentsFromServer } from "../server-rules/metadata-arguments";
 import { budgetStateFromServer, budgetsEquivalent, nativeBudget } from "../server-rules/zero-budget";
@@ -47,8 +40,10 @@ export const userRowAttributes = [
   "budget_duration",
   "tpm_limit",
   "rpm_limit",
+  "max_parallel_requests",
   "models",
   "metadata",
+  "model_max_budget",
 ] as const;
 export type UserRowAttribute = (typeof userRowAttributes)[number];
 /** Everything state takes from the user row: its columns and the owned metadata keys with arguments. */
@@ -59,7 +54,26 @@ export type StateAttribute = (typeof stateAttributes)[number];
 export const serverFilledUserAttributes = ["max_budget", "budget_duration", "tpm_limit", "rpm_limit", "models", "metadata", ...metadataArguments] as const;
 
 /** Attributes LiteLLM cannot clear once set: /user/update ignores null, [] and {}. */
-export const unclearableAttributes = ["budget_duration", "tpm_limit", "rpm_limit", "models", "metadata"] as const;
+export const unclearableAttributes = ["budget_duration", "tpm_limit", "rpm_limit", "max_parallel_requests", "models", "metadata", "model_max_budget"] as const;
+
+/** Settings of the user's key: LiteLLM has no user columns for them and gives them to the key it creates. */
+export const keySettingAttributes = ["aliases", "config", "permissions", "blocked"] as const;
+
+/** The key settings to send with a new key: only what is set. */
+export function keySettings(o: TfObject): KeySettings {
+  const out: KeySettings = {};
+  for (const a of ["aliases", "config", "permissions"] as const) {
+    const v = o[a];
+    if (v !== null && !isUnknown(v) && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length) {
+      out[a] = Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"));
+    }
+  }
+  if (bool(o, "blocked") === true) out.blocked = true;
+  return out;
+}
+
+/** Arguments that hold a JSON object, as a map or as JSON text (json-object-argument.ts). */
+export const jsonObjectAttributes = ["metadata", "model_max_budget"] as const;
 
 const roleOrDefault = (v: TfValue): string | undefined => (v === null ? "internal_user" : typeof v === "string" ? nativeRole(v) : undefined);
 const asNumber = (v: TfValue): number | null => (v === null || isUnknown(v) ? null : typeof v === "number" ? v : Number(numberText(v as TfNumber)));
@@ -75,8 +89,12 @@ export const equivalent: Record<string, (a: TfValue, b: TfValue) => boolean> = {
   budget_duration: (a, b) => (typeof a === "string" && typeof b === "string" ? budgetDurationsEquivalent(a, b) : emptyToNull(a) === emptyToNull(b)),
   tpm_limit: (a, b) => asNumber(a) === asNumber(b),
   rpm_limit: (a, b) => asNumber(a) === asNumber(b),
+  max_parallel_requests: (a, b) => asNumber(a) === asNumber(b),
   models: (a, b) => valuesEqual(Array.isArray(a) ? a : [], Array.isArray(b) ? b : []),
-  metadata: (a, b) => jsonTextsEquivalent(typeof a === "string" ? a : "{}", typeof b === "string" ? b : "{}"),
+  metadata: jsonObjectsEquivalent,
+  model_max_budget: jsonObjectsEquivalent,
+  // The same teams in any order.
+  teams: (a, b) => valuesEqual([...(Array.isArray(a) ? a : [])].sort(), [...(Array.isArray(b) ? b : [])].sort()),
   ...Object.fromEntries(metadataArguments.map((a) => [a, metadataArgumentsEquivalent])),
 };
 
@@ -105,13 +123,13 @@ export function nativeValue(attribute: UserRowAttribute, o: TfObject): unknown {
     }
     case "tpm_limit":
     case "rpm_limit":
+    case "max_parallel_requests":
       return num(o, attribute) ?? undefined;
     case "models":
       return strList(o, "models") ?? undefined;
-    case "metadata": {
-      const m = str(o, "metadata");
-      return m === null ? undefined : parseJsonObject(m);
-    }
+    case "metadata":
+    case "model_max_budget":
+      return jsonObjectOf(o[attribute]);
   }
 }
 
@@ -153,11 +171,11 @@ export function fieldsForUpdate(prior: TfObject, planned: TfObject, config: TfOb
 
 /**
  * A LiteLLM user row in state form: no budget is 0 and a $0 cap null, empty lists, objects and strings are null,
- * metadata holds only the user's own keys, and LiteLLM's owned keys fill their arguments.
+ * metadata holds only the user's own keys, and LiteLLM's owned keys fill their arguments. JSON objects are JSON
+ * text, in a dynamic value for the resource (`dynamic`) or a plain string for the data source.
  */
-export function serverValues(user: LiteLLMUser): Record<StateAttribute, TfValue> {
+export function serverValues(user: LiteLLMUser, dynamic = true): Record<StateAttribute, TfValue> {
   const split = splitMetadata(user.metadata);
-  const metadata = Object.keys(split.user).length ? canonicalJson(split.user) : null;
   return {
     ...metadataArgumentsFromServer(split.owned),
     user_email: user.user_email,
@@ -167,21 +185,33 @@ export function serverValues(user: LiteLLMUser): Record<StateAttribute, TfValue>
     budget_duration: user.budget_duration || null,
     tpm_limit: user.tpm_limit,
     rpm_limit: user.rpm_limit,
+    max_parallel_requests: user.max_parallel_requests,
     models: user.models.length ? [...user.models] : null,
-    metadata,
+    metadata: jsonObjectState(split.user, null, dynamic),
+    model_max_budget: jsonObjectState(user.model_max_budget, null, dynamic),
   };
+}
+
+/** The user's teams in state form: `mine`'s order when it lists the same teams, else LiteLLM's; none is null. */
+export function teamsState(server: string[], mine: TfValue | undefined): TfValue {
+  if (mine !== undefined && mine !== null && !isUnknown(mine) && equivalent.teams!(mine, server)) return mine;
+  return server.length ? [...server] : mine !== undefined && Array.isArray(mine) && mine.length === 0 ? [] : null;
 }
 
 /**
  * The state for a user as LiteLLM has it. Where `base` (the plan or the prior state) holds a value that
  * means the same as the server's, the base's spelling is kept.
  */
-export function rowStateFromServer(state: TfObject, user: LiteLLMUser, base: TfObject | null): void {
-  const server = serverValues(user);
+export function rowStateFromServer(state: TfObject, user: LiteLLMUser, base: TfObject | null, dynamic = true, teams: string[] = user.teams): void {
+  const server = serverValues(user, dynamic);
   for (const a of stateAttributes) {
     const mine = base ? base[a] : null;
     state[a] = base && !isUnknown(mine) && isEquivalent(a, mine, server[a]) ? mine : server[a];
   }
+  // JSON objects come back in the form the configuration wrote them (a map, or JSON text).
+  const metadata = { metadata: splitMetadata(user.metadata).user, model_max_budget: user.model_max_budget };
+  if (dynamic) for (const a of jsonObjectAttributes) state[a] = keepJsonObjectSpelling(base ? base[a] : null, metadata[a]);
+  state.teams = teamsState(teams, base ? base.teams : null);
   state.id = user.user_id;
   state.user_id = user.user_id;
   state.spend = user.spend;

@@ -6,6 +6,7 @@ import { isUnknown, newObject, unknown, type TfObject, type TfValue } from "../.
 import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
 import schemaDocument from "../../../schema/litellm.schema.json";
 import { createLitellmProviderService } from "../index";
+import { fromWire, toWire } from "../wire.test-support";
 import { writePrivate } from "./key-state";
 
 const schema = readSchemaDocument(schemaDocument as SchemaDocument).resources.get("litellm_user")!;
@@ -13,7 +14,7 @@ const type = impliedType(schema.block);
 const service = createLitellmProviderService();
 const allNull = () => newObject(schema.block.attributes.map((a) => [a.name, null as TfValue]));
 const config = (o: Record<string, TfValue>): TfObject => newObject(Object.entries({ ...allNull(), ...o }));
-const enc = (o: TfObject | null) => encodeDynamicValue(o, type);
+const enc = (o: TfObject | null) => encodeDynamicValue(toWire(o, type), type);
 
 /** Terraform's proposal: config, with computed attributes null in config taking their prior value. */
 function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
@@ -31,7 +32,7 @@ async function plan(cfg: TfObject, prior: TfObject | null, priorPrivate: Uint8Ar
     prior_private: priorPrivate,
   });
   return {
-    planned: decodeDynamicValue(res.planned_state, type) as TfObject,
+    planned: fromWire(decodeDynamicValue(res.planned_state, type) as TfObject)!,
     replace: res.requires_replace.map((p) => p.steps.map((s) => s.attribute_name).join(".")),
     diagnostics: res.diagnostics,
   };

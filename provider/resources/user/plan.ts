@@ -1,17 +1,21 @@
 // litellm_user planning: what a change will do, said in the plan before anything is sent to LiteLLM.
-import { isUnknown, unknown, valuesEqual, type TfObject } from "../../values/value";
+import { isUnknown, unknown, valuesEqual, type TfObject, type TfValue } from "../../values/value";
 import { attributePath, type Diagnostics } from "../../framework/diagnostics";
-import type { PlanRequest, PlanResponse } from "../../framework/resource";
-import { readPrivate, type UserPrivateState } from "./key-state";
+import type { HandlerContext, PlanRequest, PlanResponse } from "../../framework/resource";
+import { privateOf, type UserPrivateState } from "./key-state";
 import { shown } from "./messages";
-import { bool, isEquivalent, serverFilledUserAttributes, stateAttributes, str } from "./model";
-import { keyDurationsEquivalent, parseJsonObject } from "./semantics";
+import type { LiteLLMClient } from "../../litellm/client";
+import { isEmptyJsonObject } from "../json-object-argument";
+import { bool, isEquivalent, jsonObjectAttributes, keySettingAttributes, serverFilledUserAttributes, stateAttributes, str } from "./model";
+import { keyDurationsEquivalent } from "./semantics";
+import { refuseMixedMemberships } from "./teams";
 import { planServerFilled } from "../server-rules/server-filled";
 import { isZeroCap, zeroCapWarning } from "../server-rules/zero-budget";
 
-export function planUserChange(req: PlanRequest, resp: PlanResponse): void {
-  if (req.prior === null) planCreate(req, resp);
-  else planUpdate(req, req.prior, resp);
+export async function planUserChange(req: PlanRequest, resp: PlanResponse, ctx?: HandlerContext<LiteLLMClient>): Promise<void> {
+  if (req.prior === null) return planCreate(req, resp);
+  planUpdate(req, req.prior, resp);
+  await refuseMixedMemberships(ctx, req.config, req.prior, resp.diagnostics);
 }
 
 const computedRowAttributes = new Set<string>(["user_role", ...serverFilledUserAttributes]);
@@ -20,6 +24,10 @@ function planCreate(req: PlanRequest, resp: PlanResponse): void {
   const p = resp.planned;
   // What the configuration leaves out, the proxy's defaults may fill: known after apply.
   planServerFilled(req.config, null, p, serverFilledUserAttributes);
+  // LiteLLM's defaults fill none of these: a new user has them only if the configuration sets them.
+  for (const a of ["max_parallel_requests", "model_max_budget"]) if (req.config[a] === null) p[a] = null;
+  // A new user is in no team unless `teams` says so (a litellm_team_member adds it later, and shows there).
+  if (req.config.teams === null) p.teams = null;
   p.key = bool(p, "auto_create_key") === true || isUnknown(p.auto_create_key) ? unknown : null;
   resp.plannedPrivate = new Uint8Array(0);
 }
@@ -49,14 +57,22 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     if (p[a] !== null && mayKeepPrior && isEquivalent(a, p[a], prior[a])) p[a] = prior[a];
   }
   // The same key lifetime in another spelling (720h for 30d) is no change either.
+  if (p.teams !== null && prior.teams !== null && isEquivalent("teams", p.teams, prior.teams)) p.teams = prior.teams;
+  if (config.send_invite_email !== null && !isUnknown(config.send_invite_email) && !valuesEqual(config.send_invite_email, prior.send_invite_email)) {
+    resp.diagnostics.addWarning(
+      "Invitation Only At Creation",
+      "send_invite_email only acts when the user is created; changing it now sends nothing. State records the new value.",
+      attributePath("send_invite_email"),
+    );
+  }
   const lifetime = str(p, "key_duration"), priorLifetime = str(prior, "key_duration");
   if (lifetime !== null && priorLifetime !== null && keyDurationsEquivalent(lifetime, priorLifetime)) p.key_duration = priorLifetime;
 
   cannotEmpty(config, prior, "models", (v) => Array.isArray(v) && v.length === 0, resp.diagnostics);
-  cannotEmpty(config, prior, "metadata", (v) => typeof v === "string" && Object.keys(parseJsonObject(v) ?? { x: 1 }).length === 0, resp.diagnostics);
+  for (const a of jsonObjectAttributes) cannotEmpty(config, prior, a, (v) => isEmptyJsonObject(v as TfValue), resp.diagnostics);
 
   // The key.
-  const priv = readPrivate(req.priorPrivate);
+  const priv = privateOf(req.priorPrivate, prior);
   const wantsKey = bool(p, "auto_create_key");
   if (isUnknown(p.auto_create_key) || isUnknown(p.key_alias) || isUnknown(p.key_duration)) p.key = unknown;
   else if (wantsKey) {
@@ -72,7 +88,7 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     }
   }
 
-  const changing = [...stateAttributes, "auto_create_key", "key_alias", "key_duration", "key"].some((a) => !valuesEqual(p[a], prior[a]));
+  const changing = [...stateAttributes, "teams", "auto_create_key", "key_alias", "key_duration", "key"].some((a) => !valuesEqual(p[a], prior[a]));
   if (changing) {
     // LiteLLM stamps the update, and spend moves with traffic at any time.
     p.updated_at = unknown;
@@ -94,6 +110,8 @@ function keyNeedsReissue(prior: TfObject, planned: TfObject, priv: UserPrivateSt
   if (bool(prior, "auto_create_key") !== true) return true;
   if (priv.keyToken === null) return true;
   if (!valuesEqual(prior.key_alias, planned.key_alias)) return true;
+  // LiteLLM keeps these on the key, not the user: a new key carries the new ones.
+  for (const a of keySettingAttributes) if (!valuesEqual(prior[a], planned[a]) && !(a === "blocked" && (prior[a] === true) === (planned[a] === true))) return true;
   const a = str(prior, "key_duration"), b = str(planned, "key_duration");
   if (a === null || b === null) return a !== b;
   return !keyDurationsEquivalent(a, b);

@@ -9,10 +9,11 @@ import type { UserInfo } from "../../litellm/types";
 import { registerSecret } from "../../log";
 import { userConstraints } from "./constraints";
 import { applyKeyChanges, replaceKey, trackKey } from "./key-lifecycle";
-import { keyToken, readPrivate, writePrivate, type UserPrivateState } from "./key-state";
+import { keyToken, privateOf, readPrivate, writePrivate, type UserPrivateState } from "./key-state";
 import { apiError, reportCreateError, shown } from "./messages";
-import { bool, fieldsForCreate, fieldsForUpdate, rowStateFromServer, serverFilledUserAttributes, stateAttributes, str } from "./model";
+import { bool, fieldsForCreate, fieldsForUpdate, keySettings, rowStateFromServer, serverFilledUserAttributes, stateAttributes, str, strList } from "./model";
 import { planUserChange } from "./plan";
+import { applyTeamChanges, visibleTeams } from "./teams";
 import { splitMetadata } from "../server-rules/owned-metadata";
 import { unappliedArguments } from "../server-rules/server-filled";
 import { validateOwnMetadata } from "../server-rules/metadata-validation";
@@ -49,6 +50,9 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
           ...fieldsForCreate(planned, config),
           user_id: userId,
           auto_create_key: autoCreateKey,
+          ...(strList(planned, "teams")?.length ? { teams: strList(planned, "teams")! } : {}),
+          ...(bool(planned, "send_invite_email") === true ? { send_invite_email: true } : {}),
+          ...(autoCreateKey ? keySettings(planned) : {}),
           ...(autoCreateKey && str(planned, "key_alias") !== null ? { key_alias: str(planned, "key_alias")! } : {}),
           ...(autoCreateKey && str(planned, "key_duration") !== null ? { duration: str(planned, "key_duration")! } : {}),
         },
@@ -79,7 +83,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     }
     registerSecret(created.key);
 
-    const priv: UserPrivateState = { keyToken: created.key ? keyToken(created.key) : null };
+    const priv: UserPrivateState = { keyToken: created.key ? keyToken(created.key) : null, ...(strList(planned, "teams") ? { teams: strList(planned, "teams")! } : {}) };
     const state: TfObject = { ...planned };
     state.id = userId;
     state.user_id = userId;
@@ -111,9 +115,11 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
       resp.state = null;
       return;
     }
-    const priv = readPrivate(privBytes);
+    const priv = privateOf(privBytes, state);
     const next: TfObject = { ...state };
-    rowStateFromServer(next, info.user, state);
+    // A state from another provider has no blocked; LiteLLM's key without it is not blocked.
+    if (next.blocked === null) next.blocked = false;
+    rowStateFromServer(next, info.user, state, true, visibleTeams(info.user.teams, priv));
     trackKey(next, info, priv);
     resp.state = next;
     resp.private = writePrivate(priv);
@@ -140,6 +146,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
         return;
       }
     }
+    await applyTeamChanges(ctx, userId, prior, planned, priv, resp.diagnostics);
     await applyKeyChanges(ctx, userId, prior, planned, state, priv, resp.diagnostics);
     resp.state = state;
     resp.private = writePrivate(priv);
@@ -179,12 +186,15 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
       if (!info) return;
       const state: TfObject = Object.create(null);
       rowStateFromServer(state, info.user, null);
+      // Memberships are adopted too: with teams in the configuration, the user owns them from now on.
       // The user's keys were not made by this resource, so it does not own them: auto_create_key = false, and no
       // later plan deletes or replaces them (a configuration without auto_create_key plans clean).
       state.auto_create_key = false;
       state.key_alias = null;
       state.key_duration = null;
       state.key = null;
+      for (const a of ["aliases", "config", "permissions", "send_invite_email"]) state[a] = null;
+      state.blocked = false;
       resp.state = state;
       resp.private = writePrivate({ keyToken: null });
     } catch (e) {
@@ -220,12 +230,12 @@ async function readBack(
     return;
   }
   const before: TfObject = { ...state };
-  rowStateFromServer(state, info.user, base);
+  rowStateFromServer(state, info.user, base, true, visibleTeams(info.user.teams, priv));
   trackKey(state, info, priv);
   resp.private = writePrivate(priv);
   if (verb === "kept") return;
   // Only what the configuration set is checked: the rest is LiteLLM's to fill.
-  for (const a of unappliedArguments(config, before, state, stateAttributes, serverFilledUserAttributes)) {
+  for (const a of unappliedArguments(config, before, state, [...stateAttributes, "teams"], serverFilledUserAttributes)) {
     resp.diagnostics.addError(
       "LiteLLM Did Not Apply A Change",
       `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,

@@ -117,6 +117,11 @@ export class DataLitellmTeam extends cdktf.TerraformDataSource {
     return this._teamAlias;
   }
 
+  // organization_id - computed: true, optional: false, required: false
+  public get organizationId() {
+    return this.getStringAttribute('organization_id');
+  }
+
   // models - computed: true, optional: false, required: false
   public get models() {
     return this.getListAttribute('models');
@@ -172,6 +177,11 @@ export class DataLitellmTeam extends cdktf.TerraformDataSource {
   // blocked - computed: true, optional: false, required: false
   public get blocked() {
     return this.getBooleanAttribute('blocked');
+  }
+
+  // team_member_permissions - computed: true, optional: false, required: false
+  public get teamMemberPermissions() {
+    return this.getListAttribute('team_member_permissions');
   }
 
   // spend - computed: true, optional: false, required: false

@@ -147,9 +147,19 @@ export class DataLitellmUser extends cdktf.TerraformDataSource {
     return this.getNumberAttribute('rpm_limit');
   }
 
+  // max_parallel_requests - computed: true, optional: false, required: false
+  public get maxParallelRequests() {
+    return this.getNumberAttribute('max_parallel_requests');
+  }
+
   // models - computed: true, optional: false, required: false
   public get models() {
     return this.getListAttribute('models');
+  }
+
+  // teams - computed: true, optional: false, required: false
+  public get teams() {
+    return this.getListAttribute('teams');
   }
 
   // metadata - computed: true, optional: false, required: false

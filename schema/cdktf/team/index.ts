@@ -15,6 +15,12 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   */
   readonly teamAlias?: string;
   /**
+  * The ID of the organization the team belongs to. LiteLLM checks that the organization exists. Removing it takes the team out of the organization.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#organization_id}
+  */
+  readonly organizationId?: string;
+  /**
   * Model names that the team's keys may use. Without it, or with an empty list, the team may use every model.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#models}
@@ -45,11 +51,29 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   */
   readonly rpmLimit?: number;
   /**
-  * JSON object, as a string (use jsonencode), with additional metadata for the team. Key order and whitespace do not matter. Keys LiteLLM keeps for itself (guardrails, tags, team_member_budget_id, ...) are not part of it and are kept on every update; see docs/litellm-api.md. Removing it empties the team's own metadata on LiteLLM.
+  * How LiteLLM enforces tpm_limit: best_effort_throughput (LiteLLM's default), guaranteed_throughput (refuse keys that would over-allocate) or dynamic. LiteLLM keeps it in the team's metadata; removing it returns to the default.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#tpm_limit_type}
+  */
+  readonly tpmLimitType?: string;
+  /**
+  * How LiteLLM enforces rpm_limit: best_effort_throughput (LiteLLM's default), guaranteed_throughput or dynamic. LiteLLM keeps it in the team's metadata; removing it returns to the default.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#rpm_limit_type}
+  */
+  readonly rpmLimitType?: string;
+  /**
+  * Spend in US dollars at which LiteLLM sends budget alerts for the team, below max_budget. Removing it clears it.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#soft_budget}
+  */
+  readonly softBudget?: number;
+  /**
+  * Additional metadata for the team, a JSON object. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. Key order and whitespace do not matter. Keys LiteLLM keeps for itself (guardrails, tags, team_member_budget_id, ...) are not part of it and are kept on every update; see docs/litellm-api.md. Removing it empties the team's own metadata on LiteLLM.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#metadata}
   */
-  readonly metadata?: string;
+  readonly metadata?: { [key: string]: any };
   /**
   * Names of the guardrails that apply to the team's calls. LiteLLM keeps them in metadata.guardrails. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
   *
@@ -80,6 +104,60 @@ export interface TeamConfig extends cdktf.TerraformMetaArguments {
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#blocked}
   */
   readonly blocked?: boolean | cdktf.IResolvable;
+  /**
+  * What team members (not admins) may do with the team's keys, with LiteLLM's permission names such as /key/generate, /key/update, /key/info. Removing it clears the list, and LiteLLM's default applies.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_permissions}
+  */
+  readonly teamMemberPermissions?: string[];
+  /**
+  * Default budget in US dollars for each member of the team. 0 or leaving it out means none.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_budget}
+  */
+  readonly teamMemberBudget?: number;
+  /**
+  * How often each member's default budget resets, in the same forms as budget_duration.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_budget_duration}
+  */
+  readonly teamMemberBudgetDuration?: string;
+  /**
+  * Default requests per minute limit for each member of the team.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_rpm_limit}
+  */
+  readonly teamMemberRpmLimit?: number;
+  /**
+  * Default tokens per minute limit for each member of the team.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_tpm_limit}
+  */
+  readonly teamMemberTpmLimit?: number;
+  /**
+  * Lifetime of the keys team members create, in LiteLLM's duration form (1d, 7d, 1mo). LiteLLM requires an enterprise licence for it and keeps it in the team's metadata.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_key_duration}
+  */
+  readonly teamMemberKeyDuration?: string;
+  /**
+  * IDs of the prompts the team's keys may use. LiteLLM keeps them in the team's metadata; removing it clears the list.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#prompts}
+  */
+  readonly prompts?: string[];
+  /**
+  * Model aliases for the team's keys: alias name to model name ({ fast = "gpt-4o-mini" }). Removing it clears them.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#model_aliases}
+  */
+  readonly modelAliases?: { [key: string]: string };
+  /**
+  * Router settings for the team's requests, a JSON object, for example { fallbacks = [{ model = "gpt-4o", fallback_models = ["gpt-4o-mini"] }] }. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. Removing it clears them.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#router_settings}
+  */
+  readonly routerSettings?: { [key: string]: any };
 }
 
 /**
@@ -133,17 +211,30 @@ export class Team extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._teamAlias = config.teamAlias;
+    this._organizationId = config.organizationId;
     this._models = config.models;
     this._maxBudget = config.maxBudget;
     this._budgetDuration = config.budgetDuration;
     this._tpmLimit = config.tpmLimit;
     this._rpmLimit = config.rpmLimit;
+    this._tpmLimitType = config.tpmLimitType;
+    this._rpmLimitType = config.rpmLimitType;
+    this._softBudget = config.softBudget;
     this._metadata = config.metadata;
     this._guardrails = config.guardrails;
     this._tags = config.tags;
     this._modelRpmLimit = config.modelRpmLimit;
     this._modelTpmLimit = config.modelTpmLimit;
     this._blocked = config.blocked;
+    this._teamMemberPermissions = config.teamMemberPermissions;
+    this._teamMemberBudget = config.teamMemberBudget;
+    this._teamMemberBudgetDuration = config.teamMemberBudgetDuration;
+    this._teamMemberRpmLimit = config.teamMemberRpmLimit;
+    this._teamMemberTpmLimit = config.teamMemberTpmLimit;
+    this._teamMemberKeyDuration = config.teamMemberKeyDuration;
+    this._prompts = config.prompts;
+    this._modelAliases = config.modelAliases;
+    this._routerSettings = config.routerSettings;
   }
 
   // ==========
@@ -174,6 +265,22 @@ export class Team extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get teamAliasInput() {
     return this._teamAlias;
+  }
+
+  // organization_id - computed: false, optional: true, required: false
+  private _organizationId?: string;
+  public get organizationId() {
+    return this.getStringAttribute('organization_id');
+  }
+  public set organizationId(value: string) {
+    this._organizationId = value;
+  }
+  public resetOrganizationId() {
+    this._organizationId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get organizationIdInput() {
+    return this._organizationId;
   }
 
   // models - computed: false, optional: true, required: false
@@ -256,12 +363,60 @@ export class Team extends cdktf.TerraformResource {
     return this._rpmLimit;
   }
 
-  // metadata - computed: false, optional: true, required: false
-  private _metadata?: string;
-  public get metadata() {
-    return this.getStringAttribute('metadata');
+  // tpm_limit_type - computed: false, optional: true, required: false
+  private _tpmLimitType?: string;
+  public get tpmLimitType() {
+    return this.getStringAttribute('tpm_limit_type');
   }
-  public set metadata(value: string) {
+  public set tpmLimitType(value: string) {
+    this._tpmLimitType = value;
+  }
+  public resetTpmLimitType() {
+    this._tpmLimitType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get tpmLimitTypeInput() {
+    return this._tpmLimitType;
+  }
+
+  // rpm_limit_type - computed: false, optional: true, required: false
+  private _rpmLimitType?: string;
+  public get rpmLimitType() {
+    return this.getStringAttribute('rpm_limit_type');
+  }
+  public set rpmLimitType(value: string) {
+    this._rpmLimitType = value;
+  }
+  public resetRpmLimitType() {
+    this._rpmLimitType = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get rpmLimitTypeInput() {
+    return this._rpmLimitType;
+  }
+
+  // soft_budget - computed: false, optional: true, required: false
+  private _softBudget?: number;
+  public get softBudget() {
+    return this.getNumberAttribute('soft_budget');
+  }
+  public set softBudget(value: number) {
+    this._softBudget = value;
+  }
+  public resetSoftBudget() {
+    this._softBudget = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get softBudgetInput() {
+    return this._softBudget;
+  }
+
+  // metadata - computed: false, optional: true, required: false
+  private _metadata?: { [key: string]: any };
+  public get metadata() {
+    return this.getAnyMapAttribute('metadata');
+  }
+  public set metadata(value: { [key: string]: any }) {
     this._metadata = value;
   }
   public resetMetadata() {
@@ -352,6 +507,150 @@ export class Team extends cdktf.TerraformResource {
     return this._blocked;
   }
 
+  // team_member_permissions - computed: false, optional: true, required: false
+  private _teamMemberPermissions?: string[];
+  public get teamMemberPermissions() {
+    return this.getListAttribute('team_member_permissions');
+  }
+  public set teamMemberPermissions(value: string[]) {
+    this._teamMemberPermissions = value;
+  }
+  public resetTeamMemberPermissions() {
+    this._teamMemberPermissions = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamMemberPermissionsInput() {
+    return this._teamMemberPermissions;
+  }
+
+  // team_member_budget - computed: false, optional: true, required: false
+  private _teamMemberBudget?: number;
+  public get teamMemberBudget() {
+    return this.getNumberAttribute('team_member_budget');
+  }
+  public set teamMemberBudget(value: number) {
+    this._teamMemberBudget = value;
+  }
+  public resetTeamMemberBudget() {
+    this._teamMemberBudget = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamMemberBudgetInput() {
+    return this._teamMemberBudget;
+  }
+
+  // team_member_budget_duration - computed: false, optional: true, required: false
+  private _teamMemberBudgetDuration?: string;
+  public get teamMemberBudgetDuration() {
+    return this.getStringAttribute('team_member_budget_duration');
+  }
+  public set teamMemberBudgetDuration(value: string) {
+    this._teamMemberBudgetDuration = value;
+  }
+  public resetTeamMemberBudgetDuration() {
+    this._teamMemberBudgetDuration = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamMemberBudgetDurationInput() {
+    return this._teamMemberBudgetDuration;
+  }
+
+  // team_member_rpm_limit - computed: false, optional: true, required: false
+  private _teamMemberRpmLimit?: number;
+  public get teamMemberRpmLimit() {
+    return this.getNumberAttribute('team_member_rpm_limit');
+  }
+  public set teamMemberRpmLimit(value: number) {
+    this._teamMemberRpmLimit = value;
+  }
+  public resetTeamMemberRpmLimit() {
+    this._teamMemberRpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamMemberRpmLimitInput() {
+    return this._teamMemberRpmLimit;
+  }
+
+  // team_member_tpm_limit - computed: false, optional: true, required: false
+  private _teamMemberTpmLimit?: number;
+  public get teamMemberTpmLimit() {
+    return this.getNumberAttribute('team_member_tpm_limit');
+  }
+  public set teamMemberTpmLimit(value: number) {
+    this._teamMemberTpmLimit = value;
+  }
+  public resetTeamMemberTpmLimit() {
+    this._teamMemberTpmLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamMemberTpmLimitInput() {
+    return this._teamMemberTpmLimit;
+  }
+
+  // team_member_key_duration - computed: false, optional: true, required: false
+  private _teamMemberKeyDuration?: string;
+  public get teamMemberKeyDuration() {
+    return this.getStringAttribute('team_member_key_duration');
+  }
+  public set teamMemberKeyDuration(value: string) {
+    this._teamMemberKeyDuration = value;
+  }
+  public resetTeamMemberKeyDuration() {
+    this._teamMemberKeyDuration = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamMemberKeyDurationInput() {
+    return this._teamMemberKeyDuration;
+  }
+
+  // prompts - computed: false, optional: true, required: false
+  private _prompts?: string[];
+  public get prompts() {
+    return this.getListAttribute('prompts');
+  }
+  public set prompts(value: string[]) {
+    this._prompts = value;
+  }
+  public resetPrompts() {
+    this._prompts = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get promptsInput() {
+    return this._prompts;
+  }
+
+  // model_aliases - computed: false, optional: true, required: false
+  private _modelAliases?: { [key: string]: string };
+  public get modelAliases() {
+    return this.getStringMapAttribute('model_aliases');
+  }
+  public set modelAliases(value: { [key: string]: string }) {
+    this._modelAliases = value;
+  }
+  public resetModelAliases() {
+    this._modelAliases = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelAliasesInput() {
+    return this._modelAliases;
+  }
+
+  // router_settings - computed: false, optional: true, required: false
+  private _routerSettings?: { [key: string]: any };
+  public get routerSettings() {
+    return this.getAnyMapAttribute('router_settings');
+  }
+  public set routerSettings(value: { [key: string]: any }) {
+    this._routerSettings = value;
+  }
+  public resetRouterSettings() {
+    this._routerSettings = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get routerSettingsInput() {
+    return this._routerSettings;
+  }
+
   // spend - computed: true, optional: false, required: false
   public get spend() {
     return this.getNumberAttribute('spend');
@@ -364,17 +663,30 @@ export class Team extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       team_alias: cdktf.stringToTerraform(this._teamAlias),
+      organization_id: cdktf.stringToTerraform(this._organizationId),
       models: cdktf.listMapper(cdktf.stringToTerraform, false)(this._models),
       max_budget: cdktf.numberToTerraform(this._maxBudget),
       budget_duration: cdktf.stringToTerraform(this._budgetDuration),
       tpm_limit: cdktf.numberToTerraform(this._tpmLimit),
       rpm_limit: cdktf.numberToTerraform(this._rpmLimit),
-      metadata: cdktf.stringToTerraform(this._metadata),
+      tpm_limit_type: cdktf.stringToTerraform(this._tpmLimitType),
+      rpm_limit_type: cdktf.stringToTerraform(this._rpmLimitType),
+      soft_budget: cdktf.numberToTerraform(this._softBudget),
+      metadata: cdktf.hashMapper(cdktf.anyToTerraform)(this._metadata),
       guardrails: cdktf.listMapper(cdktf.stringToTerraform, false)(this._guardrails),
       tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
       model_rpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelRpmLimit),
       model_tpm_limit: cdktf.hashMapper(cdktf.numberToTerraform)(this._modelTpmLimit),
       blocked: cdktf.booleanToTerraform(this._blocked),
+      team_member_permissions: cdktf.listMapper(cdktf.stringToTerraform, false)(this._teamMemberPermissions),
+      team_member_budget: cdktf.numberToTerraform(this._teamMemberBudget),
+      team_member_budget_duration: cdktf.stringToTerraform(this._teamMemberBudgetDuration),
+      team_member_rpm_limit: cdktf.numberToTerraform(this._teamMemberRpmLimit),
+      team_member_tpm_limit: cdktf.numberToTerraform(this._teamMemberTpmLimit),
+      team_member_key_duration: cdktf.stringToTerraform(this._teamMemberKeyDuration),
+      prompts: cdktf.listMapper(cdktf.stringToTerraform, false)(this._prompts),
+      model_aliases: cdktf.hashMapper(cdktf.stringToTerraform)(this._modelAliases),
+      router_settings: cdktf.hashMapper(cdktf.anyToTerraform)(this._routerSettings),
     };
   }
 
@@ -382,6 +694,12 @@ export class Team extends cdktf.TerraformResource {
     const attrs = {
       team_alias: {
         value: cdktf.stringToHclTerraform(this._teamAlias),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      organization_id: {
+        value: cdktf.stringToHclTerraform(this._organizationId),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -416,11 +734,29 @@ export class Team extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "number",
       },
-      metadata: {
-        value: cdktf.stringToHclTerraform(this._metadata),
+      tpm_limit_type: {
+        value: cdktf.stringToHclTerraform(this._tpmLimitType),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      rpm_limit_type: {
+        value: cdktf.stringToHclTerraform(this._rpmLimitType),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      soft_budget: {
+        value: cdktf.numberToHclTerraform(this._softBudget),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      metadata: {
+        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._metadata),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMap",
       },
       guardrails: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._guardrails),
@@ -451,6 +787,60 @@ export class Team extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      team_member_permissions: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._teamMemberPermissions),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      team_member_budget: {
+        value: cdktf.numberToHclTerraform(this._teamMemberBudget),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      team_member_budget_duration: {
+        value: cdktf.stringToHclTerraform(this._teamMemberBudgetDuration),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      team_member_rpm_limit: {
+        value: cdktf.numberToHclTerraform(this._teamMemberRpmLimit),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      team_member_tpm_limit: {
+        value: cdktf.numberToHclTerraform(this._teamMemberTpmLimit),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      team_member_key_duration: {
+        value: cdktf.stringToHclTerraform(this._teamMemberKeyDuration),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      prompts: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._prompts),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      model_aliases: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._modelAliases),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      router_settings: {
+        value: cdktf.hashMapperHcl(cdktf.anyToHclTerraform)(this._routerSettings),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMap",
       },
     };
 

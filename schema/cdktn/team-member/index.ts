@@ -15,13 +15,13 @@ export interface TeamMemberConfig extends cdktn.TerraformMetaArguments {
   */
   readonly teamId: string;
   /**
-  * The ID of the user to add, usually litellm_user.<name>.user_id. Give exactly one of user_id and user_email; with user_email, the user's ID is filled in. Changing it replaces the membership.
+  * The ID of the user to add, usually litellm_user.<name>.user_id. Give user_id, user_email, or both when they name the same user (the other LiteLLM providers require both); with only user_email, the user's ID is filled in. The user must exist: unlike the other providers, this one does not let LiteLLM create a bare user. Changing it replaces the membership.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team_member.md TeamMember#user_id}
   */
   readonly userId?: string;
   /**
-  * The email of an existing LiteLLM user to add instead of user_id, matched exactly; exactly one user must have it. Changing it replaces the membership.
+  * The email of the user to add, matched exactly. Alone, exactly one user must have it; with user_id, it must be that user's email: the plan says so when it is not (or the apply, with a warning, when the values were unknown at plan). Changing it replaces the membership.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team_member.md TeamMember#user_email}
   */

@@ -15,11 +15,11 @@ export interface UserConfig extends cdktn.TerraformMetaArguments {
   */
   readonly userId?: string;
   /**
-  * Email address of the user. It must be unique within the LiteLLM instance; LiteLLM compares emails case-insensitively.
+  * Email address of the user. It must be unique within the LiteLLM instance; LiteLLM compares emails case-insensitively. Optional, as in LiteLLM and the other LiteLLM providers; without it, import by user_id.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#user_email}
   */
-  readonly userEmail: string;
+  readonly userEmail?: string;
   /**
   * A human-readable alias for the user. Removing it clears the alias on LiteLLM.
   *
@@ -57,17 +57,35 @@ export interface UserConfig extends cdktn.TerraformMetaArguments {
   */
   readonly rpmLimit?: number;
   /**
+  * Maximum number of requests the user may have in flight at once. LiteLLM cannot clear it once set: removed from the configuration, LiteLLM's value stays and state shows it.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#max_parallel_requests}
+  */
+  readonly maxParallelRequests?: number;
+  /**
   * List of model names that this user can access. An empty list means every model. LiteLLM cannot clear the list once set. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#models}
   */
   readonly models?: string[];
   /**
-  * JSON object, as a string (use jsonencode), with additional metadata for the user. Key order and whitespace do not matter. Keys LiteLLM keeps for itself (guardrails, tags, team_member_budget_id, ...) are not part of it and are kept on every update; see docs/litellm-api.md. LiteLLM replaces the whole object on update but cannot empty it. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
+  * Additional metadata for the user, a JSON object. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. Key order and whitespace do not matter. Keys LiteLLM keeps for itself (guardrails, tags, team_member_budget_id, ...) are not part of it and are kept on every update; see docs/litellm-api.md. LiteLLM replaces the whole object on update but cannot empty it. Left out of the configuration, it takes whatever LiteLLM holds: a proxy default (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration) or a value set in LiteLLM's UI.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#metadata}
   */
-  readonly metadata?: string;
+  readonly metadata?: { [key: string]: any };
+  /**
+  * IDs of the teams the user belongs to, as plain members (role user). Adding a team adds the user to it, removing one takes the user out. Without it, memberships are left to litellm_team_member and state shows LiteLLM's list. Do not also manage the same membership with a litellm_team_member: the plan refuses it and says which one to keep.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#teams}
+  */
+  readonly teams?: string[];
+  /**
+  * Budgets per model, a JSON object, for example { "gpt-4o" = { max_budget = 25 } }. Write it as a map ({ key = "value" }) or as JSON text (jsonencode({...})): state keeps the form you wrote. LiteLLM requires an enterprise licence for a non-empty value, and cannot empty it once set.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#model_max_budget}
+  */
+  readonly modelMaxBudget?: { [key: string]: any };
   /**
   * Names of the guardrails that apply to the user's calls. LiteLLM keeps them in metadata.guardrails. Leave it out to keep what LiteLLM holds (set in its UI, say); an empty list or map removes it.
   *
@@ -93,7 +111,7 @@ export interface UserConfig extends cdktn.TerraformMetaArguments {
   */
   readonly modelTpmLimit?: { [key: string]: number };
   /**
-  * Create a virtual key for the user. Defaults to false. Turning it on later creates a key; turning it off deletes the key this resource created. The resource owns only a key it created: keys of an imported user, or made outside Terraform, are never deleted or replaced.
+  * Create a virtual key for the user. Defaults to false here, while LiteLLM and the other LiteLLM providers default to true: an unrequested key would be a secret in state. Set it to true to get a key. Turning it on later creates a key; turning it off deletes the key this resource created. The resource owns only a key it created: keys of an imported user, or made outside Terraform, are never deleted or replaced.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#auto_create_key}
   */
@@ -110,6 +128,36 @@ export interface UserConfig extends cdktn.TerraformMetaArguments {
   * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#key_duration}
   */
   readonly keyDuration?: string;
+  /**
+  * Model aliases of the key created when auto_create_key is true ({ fast = "gpt-4o-mini" }). LiteLLM has no user-level aliases: they belong to the key, so changing them re-issues the key.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#aliases}
+  */
+  readonly aliases?: { [key: string]: string };
+  /**
+  * Config values of the key created when auto_create_key is true. They belong to the key, so changing them re-issues the key.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#config}
+  */
+  readonly config?: { [key: string]: string };
+  /**
+  * Permissions of the key created when auto_create_key is true. They belong to the key, so changing them re-issues the key.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#permissions}
+  */
+  readonly permissions?: { [key: string]: string };
+  /**
+  * Block the key created when auto_create_key is true. LiteLLM has no user-level block: this is the key's, so changing it re-issues the key with the new setting. Defaults to false.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#blocked}
+  */
+  readonly blocked?: boolean | cdktn.IResolvable;
+  /**
+  * Ask LiteLLM to send the user an invitation email when the user is created. It only acts at creation: changing it later does nothing, and the plan says so.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/user.md User#send_invite_email}
+  */
+  readonly sendInviteEmail?: boolean | cdktn.IResolvable;
 }
 
 /**
@@ -145,9 +193,9 @@ export class User extends cdktn.TerraformResource {
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
-  * @param options UserConfig
+  * @param options UserConfig = {}
   */
-  public constructor(scope: Construct, id: string, config: UserConfig) {
+  public constructor(scope: Construct, id: string, config: UserConfig = {}) {
     super(scope, id, {
       terraformResourceType: 'litellm_user',
       terraformGeneratorMetadata: {
@@ -170,8 +218,11 @@ export class User extends cdktn.TerraformResource {
     this._budgetDuration = config.budgetDuration;
     this._tpmLimit = config.tpmLimit;
     this._rpmLimit = config.rpmLimit;
+    this._maxParallelRequests = config.maxParallelRequests;
     this._models = config.models;
     this._metadata = config.metadata;
+    this._teams = config.teams;
+    this._modelMaxBudget = config.modelMaxBudget;
     this._guardrails = config.guardrails;
     this._tags = config.tags;
     this._modelRpmLimit = config.modelRpmLimit;
@@ -179,6 +230,11 @@ export class User extends cdktn.TerraformResource {
     this._autoCreateKey = config.autoCreateKey;
     this._keyAlias = config.keyAlias;
     this._keyDuration = config.keyDuration;
+    this._aliases = config.aliases;
+    this._config = config.config;
+    this._permissions = config.permissions;
+    this._blocked = config.blocked;
+    this._sendInviteEmail = config.sendInviteEmail;
   }
 
   // ==========
@@ -206,13 +262,16 @@ export class User extends cdktn.TerraformResource {
     return this._userId;
   }
 
-  // user_email - computed: false, optional: false, required: true
+  // user_email - computed: false, optional: true, required: false
   private _userEmail?: string;
   public get userEmail() {
     return this.getStringAttribute('user_email');
   }
   public set userEmail(value: string) {
     this._userEmail = value;
+  }
+  public resetUserEmail() {
+    this._userEmail = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get userEmailInput() {
@@ -315,6 +374,22 @@ export class User extends cdktn.TerraformResource {
     return this._rpmLimit;
   }
 
+  // max_parallel_requests - computed: true, optional: true, required: false
+  private _maxParallelRequests?: number;
+  public get maxParallelRequests() {
+    return this.getNumberAttribute('max_parallel_requests');
+  }
+  public set maxParallelRequests(value: number) {
+    this._maxParallelRequests = value;
+  }
+  public resetMaxParallelRequests() {
+    this._maxParallelRequests = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxParallelRequestsInput() {
+    return this._maxParallelRequests;
+  }
+
   // models - computed: true, optional: true, required: false
   private _models?: string[];
   public get models() {
@@ -332,11 +407,11 @@ export class User extends cdktn.TerraformResource {
   }
 
   // metadata - computed: true, optional: true, required: false
-  private _metadata?: string;
+  private _metadata?: { [key: string]: any };
   public get metadata() {
-    return this.getStringAttribute('metadata');
+    return this.getAnyMapAttribute('metadata');
   }
-  public set metadata(value: string) {
+  public set metadata(value: { [key: string]: any }) {
     this._metadata = value;
   }
   public resetMetadata() {
@@ -345,6 +420,38 @@ export class User extends cdktn.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get metadataInput() {
     return this._metadata;
+  }
+
+  // teams - computed: true, optional: true, required: false
+  private _teams?: string[];
+  public get teams() {
+    return this.getListAttribute('teams');
+  }
+  public set teams(value: string[]) {
+    this._teams = value;
+  }
+  public resetTeams() {
+    this._teams = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamsInput() {
+    return this._teams;
+  }
+
+  // model_max_budget - computed: true, optional: true, required: false
+  private _modelMaxBudget?: { [key: string]: any };
+  public get modelMaxBudget() {
+    return this.getAnyMapAttribute('model_max_budget');
+  }
+  public set modelMaxBudget(value: { [key: string]: any }) {
+    this._modelMaxBudget = value;
+  }
+  public resetModelMaxBudget() {
+    this._modelMaxBudget = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelMaxBudgetInput() {
+    return this._modelMaxBudget;
   }
 
   // guardrails - computed: true, optional: true, required: false
@@ -459,6 +566,86 @@ export class User extends cdktn.TerraformResource {
     return this._keyDuration;
   }
 
+  // aliases - computed: false, optional: true, required: false
+  private _aliases?: { [key: string]: string };
+  public get aliases() {
+    return this.getStringMapAttribute('aliases');
+  }
+  public set aliases(value: { [key: string]: string }) {
+    this._aliases = value;
+  }
+  public resetAliases() {
+    this._aliases = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get aliasesInput() {
+    return this._aliases;
+  }
+
+  // config - computed: false, optional: true, required: false
+  private _config?: { [key: string]: string };
+  public get config() {
+    return this.getStringMapAttribute('config');
+  }
+  public set config(value: { [key: string]: string }) {
+    this._config = value;
+  }
+  public resetConfig() {
+    this._config = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get configInput() {
+    return this._config;
+  }
+
+  // permissions - computed: false, optional: true, required: false
+  private _permissions?: { [key: string]: string };
+  public get permissions() {
+    return this.getStringMapAttribute('permissions');
+  }
+  public set permissions(value: { [key: string]: string }) {
+    this._permissions = value;
+  }
+  public resetPermissions() {
+    this._permissions = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get permissionsInput() {
+    return this._permissions;
+  }
+
+  // blocked - computed: true, optional: true, required: false
+  private _blocked?: boolean | cdktn.IResolvable;
+  public get blocked() {
+    return this.getBooleanAttribute('blocked');
+  }
+  public set blocked(value: boolean | cdktn.IResolvable) {
+    this._blocked = value;
+  }
+  public resetBlocked() {
+    this._blocked = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get blockedInput() {
+    return this._blocked;
+  }
+
+  // send_invite_email - computed: false, optional: true, required: false
+  private _sendInviteEmail?: boolean | cdktn.IResolvable;
+  public get sendInviteEmail() {
+    return this.getBooleanAttribute('send_invite_email');
+  }
+  public set sendInviteEmail(value: boolean | cdktn.IResolvable) {
+    this._sendInviteEmail = value;
+  }
+  public resetSendInviteEmail() {
+    this._sendInviteEmail = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sendInviteEmailInput() {
+    return this._sendInviteEmail;
+  }
+
   // key - computed: true, optional: false, required: false
   public get key() {
     return this.getStringAttribute('key');
@@ -493,8 +680,11 @@ export class User extends cdktn.TerraformResource {
       budget_duration: cdktn.stringToTerraform(this._budgetDuration),
       tpm_limit: cdktn.numberToTerraform(this._tpmLimit),
       rpm_limit: cdktn.numberToTerraform(this._rpmLimit),
+      max_parallel_requests: cdktn.numberToTerraform(this._maxParallelRequests),
       models: cdktn.listMapper(cdktn.stringToTerraform, false)(this._models),
-      metadata: cdktn.stringToTerraform(this._metadata),
+      metadata: cdktn.hashMapper(cdktn.anyToTerraform)(this._metadata),
+      teams: cdktn.listMapper(cdktn.stringToTerraform, false)(this._teams),
+      model_max_budget: cdktn.hashMapper(cdktn.anyToTerraform)(this._modelMaxBudget),
       guardrails: cdktn.listMapper(cdktn.stringToTerraform, false)(this._guardrails),
       tags: cdktn.listMapper(cdktn.stringToTerraform, false)(this._tags),
       model_rpm_limit: cdktn.hashMapper(cdktn.numberToTerraform)(this._modelRpmLimit),
@@ -502,6 +692,11 @@ export class User extends cdktn.TerraformResource {
       auto_create_key: cdktn.booleanToTerraform(this._autoCreateKey),
       key_alias: cdktn.stringToTerraform(this._keyAlias),
       key_duration: cdktn.stringToTerraform(this._keyDuration),
+      aliases: cdktn.hashMapper(cdktn.stringToTerraform)(this._aliases),
+      config: cdktn.hashMapper(cdktn.stringToTerraform)(this._config),
+      permissions: cdktn.hashMapper(cdktn.stringToTerraform)(this._permissions),
+      blocked: cdktn.booleanToTerraform(this._blocked),
+      send_invite_email: cdktn.booleanToTerraform(this._sendInviteEmail),
     };
   }
 
@@ -555,6 +750,12 @@ export class User extends cdktn.TerraformResource {
         type: "simple",
         storageClassType: "number",
       },
+      max_parallel_requests: {
+        value: cdktn.numberToHclTerraform(this._maxParallelRequests),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       models: {
         value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._models),
         isBlock: false,
@@ -562,10 +763,22 @@ export class User extends cdktn.TerraformResource {
         storageClassType: "stringList",
       },
       metadata: {
-        value: cdktn.stringToHclTerraform(this._metadata),
+        value: cdktn.hashMapperHcl(cdktn.anyToHclTerraform)(this._metadata),
         isBlock: false,
-        type: "simple",
-        storageClassType: "string",
+        type: "map",
+        storageClassType: "anyMap",
+      },
+      teams: {
+        value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._teams),
+        isBlock: false,
+        type: "list",
+        storageClassType: "stringList",
+      },
+      model_max_budget: {
+        value: cdktn.hashMapperHcl(cdktn.anyToHclTerraform)(this._modelMaxBudget),
+        isBlock: false,
+        type: "map",
+        storageClassType: "anyMap",
       },
       guardrails: {
         value: cdktn.listMapperHcl(cdktn.stringToHclTerraform, false)(this._guardrails),
@@ -608,6 +821,36 @@ export class User extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      aliases: {
+        value: cdktn.hashMapperHcl(cdktn.stringToHclTerraform)(this._aliases),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      config: {
+        value: cdktn.hashMapperHcl(cdktn.stringToHclTerraform)(this._config),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      permissions: {
+        value: cdktn.hashMapperHcl(cdktn.stringToHclTerraform)(this._permissions),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      blocked: {
+        value: cdktn.booleanToHclTerraform(this._blocked),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      send_invite_email: {
+        value: cdktn.booleanToHclTerraform(this._sendInviteEmail),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
     };
 
