@@ -47,11 +47,14 @@ export const ownedKeyArguments = ["tpm_limit_type", "rpm_limit_type", "prompts",
 /** Everything state takes from the team: its columns and the owned metadata keys with arguments. */
 export const teamStateAttributes = [...teamRowAttributes, ...metadataArguments, ...ownedKeyArguments] as const;
 export type TeamStateAttribute = (typeof teamStateAttributes)[number];
-/** Arguments LiteLLM may fill: /team/new takes max_budget from default_team_settings; the rest from its UI. */
-export const serverFilledTeamAttributes = ["max_budget", ...metadataArguments] as const;
-
 /** The team's default budget for members: sent together, as LiteLLM keeps them in one budget row. */
 const memberBudgetAttributes = ["team_member_budget", "team_member_budget_duration", "team_member_rpm_limit", "team_member_tpm_limit"] as const;
+
+/**
+ * Arguments LiteLLM may fill: /team/new takes max_budget from default_team_settings; the rest from its UI (a
+ * team made there may carry a default member budget, which members added later receive).
+ */
+export const serverFilledTeamAttributes = ["max_budget", ...metadataArguments, ...memberBudgetAttributes] as const;
 
 const asNumber = (v: TfValue): number | null => (v === null || isUnknown(v) ? null : typeof v === "number" ? v : Number(numberText(v as TfNumber)));
 const emptyToNull = (v: TfValue): TfValue => (v === "" ? null : v);

@@ -111,25 +111,25 @@ export interface TeamConfig extends cdktn.TerraformMetaArguments {
   */
   readonly teamMemberPermissions?: string[];
   /**
-  * Default budget in US dollars for each member of the team. 0 or leaving it out means none.
+  * Default budget in US dollars for each member of the team; 0 means none (and removes one LiteLLM holds). Left out, it keeps what LiteLLM holds: a team made in LiteLLM's UI may have one.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_budget}
   */
   readonly teamMemberBudget?: number;
   /**
-  * How often each member's default budget resets, in the same forms as budget_duration.
+  * How often each member's default budget resets, in the same forms as budget_duration. Left out, it keeps what LiteLLM holds.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_budget_duration}
   */
   readonly teamMemberBudgetDuration?: string;
   /**
-  * Default requests per minute limit for each member of the team.
+  * Default requests per minute limit for each member of the team. Left out, it keeps what LiteLLM holds.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_rpm_limit}
   */
   readonly teamMemberRpmLimit?: number;
   /**
-  * Default tokens per minute limit for each member of the team.
+  * Default tokens per minute limit for each member of the team. Left out, it keeps what LiteLLM holds.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#team_member_tpm_limit}
   */
@@ -523,7 +523,7 @@ export class Team extends cdktn.TerraformResource {
     return this._teamMemberPermissions;
   }
 
-  // team_member_budget - computed: false, optional: true, required: false
+  // team_member_budget - computed: true, optional: true, required: false
   private _teamMemberBudget?: number;
   public get teamMemberBudget() {
     return this.getNumberAttribute('team_member_budget');
@@ -539,7 +539,7 @@ export class Team extends cdktn.TerraformResource {
     return this._teamMemberBudget;
   }
 
-  // team_member_budget_duration - computed: false, optional: true, required: false
+  // team_member_budget_duration - computed: true, optional: true, required: false
   private _teamMemberBudgetDuration?: string;
   public get teamMemberBudgetDuration() {
     return this.getStringAttribute('team_member_budget_duration');
@@ -555,7 +555,7 @@ export class Team extends cdktn.TerraformResource {
     return this._teamMemberBudgetDuration;
   }
 
-  // team_member_rpm_limit - computed: false, optional: true, required: false
+  // team_member_rpm_limit - computed: true, optional: true, required: false
   private _teamMemberRpmLimit?: number;
   public get teamMemberRpmLimit() {
     return this.getNumberAttribute('team_member_rpm_limit');
@@ -571,7 +571,7 @@ export class Team extends cdktn.TerraformResource {
     return this._teamMemberRpmLimit;
   }
 
-  // team_member_tpm_limit - computed: false, optional: true, required: false
+  // team_member_tpm_limit - computed: true, optional: true, required: false
   private _teamMemberTpmLimit?: number;
   public get teamMemberTpmLimit() {
     return this.getNumberAttribute('team_member_tpm_limit');
