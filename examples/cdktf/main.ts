@@ -33,7 +33,7 @@ class LitellmUsersStack extends TerraformStack {
       tpmLimit: 100000,
       rpmLimit: 1000,
       models: ["gpt-4", "gpt-3.5-turbo"],
-      metadata: JSON.stringify({ department: "Engineering", team: "Backend" }),
+      metadata: { department: "Engineering", team: "Backend" },
     });
 
     // max_budget 0 means unlimited.

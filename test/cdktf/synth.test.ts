@@ -37,7 +37,7 @@ test("the example synthesizes the users, the pinned provider and a sensitive key
   assert.equal(users.basic?.user_email, "user@example.com");
   assert.equal(users.developer?.max_budget, 100);
   assert.deepEqual(users.developer?.models, ["gpt-4", "gpt-3.5-turbo"]);
-  assert.deepEqual(JSON.parse(String(users.developer?.metadata)), { department: "Engineering", team: "Backend" });
+  assert.deepEqual(users.developer?.metadata, { department: "Engineering", team: "Backend" });
   assert.equal(users.admin?.max_budget, 0);
   assert.equal(users.admin?.user_role, "admin");
   assert.equal(users.operator_admin?.auto_create_key, true);

@@ -1,5 +1,5 @@
-# An organization with a shared budget, two teams with their members, the
-# organization's members, and a tag with a budget of its own.
+# An organization with a shared budget, two teams in it with their members and
+# a key each, the organization's members, and a tag with a budget of its own.
 
 resource "litellm_budget" "acme" {
   max_budget      = 5000
@@ -53,6 +53,7 @@ resource "litellm_organization_member" "analyst" {
 
 resource "litellm_team" "platform" {
   team_alias      = "acme-platform"
+  organization_id = litellm_organization.acme.organization_id
   models          = ["gpt-4o", "gpt-4o-mini"]
   max_budget      = 1000
   budget_duration = "monthly"
@@ -60,6 +61,7 @@ resource "litellm_team" "platform" {
 
 resource "litellm_team" "data" {
   team_alias      = "acme-data"
+  organization_id = litellm_organization.acme.organization_id
   models          = ["claude-3-5-sonnet"]
   max_budget      = 500
   budget_duration = "monthly"
@@ -80,6 +82,19 @@ resource "litellm_team_member" "platform_dev" {
 resource "litellm_team_member" "data_analyst" {
   team_id = litellm_team.data.team_id
   user_id = litellm_user.analyst.user_id
+}
+
+# One key per team: spend on it counts against the team and the organization.
+resource "litellm_key" "platform" {
+  key_alias  = "acme-platform-service"
+  team_id    = litellm_team.platform.team_id
+  models     = ["gpt-4o-mini"]
+  max_budget = 100
+}
+
+resource "litellm_key" "data" {
+  key_alias = "acme-data-service"
+  team_id   = litellm_team.data.team_id
 }
 
 resource "litellm_tag" "batch" {

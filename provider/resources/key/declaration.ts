@@ -2,13 +2,7 @@
 // LiteLLM keeps tags, guardrails and the per-model limits inside the key's metadata (reference §1.3), so those
 // attributes read from metadata.<field>, and metadata's own attribute never shows or drops them.
 import { bool, jsonObjectText, number, numberMap, stringList, text, type AttributeDeclaration } from "../../framework/declarative";
-
-/** Metadata keys LiteLLM owns on keys: set through their own fields, kept when metadata changes. */
-export const LITELLM_KEY_METADATA_FIELDS = [
-  "tags", "guardrails", "policies", "prompts", "model_rpm_limit", "model_tpm_limit", "rpm_limit_type", "tpm_limit_type",
-  "enforced_params", "temp_budget_increase", "temp_budget_expiry", "allowed_vector_store_indexes", "logging",
-  "secret_manager_settings", "allowed_passthrough_routes", "team_member_key_duration", "service_account_id",
-] as const;
+import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
 
 const keptInState = { writeOnly: true, send: false as const };
 
@@ -26,7 +20,7 @@ export const keyAttributes: Record<string, AttributeDeclaration> = {
   max_parallel_requests: { codec: number() },
   model_rpm_limit: { field: "metadata.model_rpm_limit", send: "model_rpm_limit", codec: numberMap() },
   model_tpm_limit: { field: "metadata.model_tpm_limit", send: "model_tpm_limit", codec: numberMap() },
-  metadata: { codec: jsonObjectText({ serverOwned: LITELLM_KEY_METADATA_FIELDS }) },
+  metadata: { codec: jsonObjectText({ serverOwned: liteLLMOwnedMetadataKeys }) },
   tags: { field: "metadata.tags", send: "tags", codec: stringList() },
   guardrails: { field: "metadata.guardrails", send: "guardrails", codec: stringList() },
   allowed_routes: { codec: stringList() },

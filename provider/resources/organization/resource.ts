@@ -7,10 +7,8 @@ import { attributePath } from "../../framework/diagnostics";
 import { declareResource, jsonObjectText, number, parseObject, stringList, text, type AttributeDeclaration } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { organizationsOf } from "../../litellm/organizations";
+import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
 import { budgetAttributes, budgetConstraints, modelsConstraint, budgetFieldNames, budgetIdExcludesFields, describeError } from "../governance-support";
-
-/** Settings LiteLLM keeps inside an organization's metadata: never a diff, always kept. */
-export const litellmMetadataKeys = ["model_rpm_limit", "model_tpm_limit", "tags", "guardrails", "policies", "prompts", "logging", "secret_manager_settings"];
 
 export const organizationAttributes: Record<string, AttributeDeclaration> = {
   organization_id: { codec: text(), send: false, serverDefault: true, forceNew: true },
@@ -18,7 +16,7 @@ export const organizationAttributes: Record<string, AttributeDeclaration> = {
   models: { codec: stringList() },
   budget_id: { codec: text(), serverDefault: true },
   ...budgetAttributes({ nested: true }),
-  metadata: { codec: jsonObjectText({ serverOwned: litellmMetadataKeys }) },
+  metadata: { codec: jsonObjectText({ serverOwned: liteLLMOwnedMetadataKeys }) },
   spend: { codec: number(), computed: true, volatile: true },
   created_at: { codec: text(), computed: true },
 };

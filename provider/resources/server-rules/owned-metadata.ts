@@ -1,7 +1,9 @@
 // The keys LiteLLM keeps inside an object's `metadata` for its own settings. They are not the user's metadata:
 // they never show as a diff in `metadata`, and every request that sends `metadata` carries them over, because
 // /user/update, /team/update and /key/update replace the whole object. Users, teams, keys and organizations share
-// this list (docs/litellm-api.md, "LiteLLM's own keys in metadata", gives the source of each).
+// this list (docs/litellm-api.md, "LiteLLM's own keys in metadata", gives the source of each). LiteLLM writes only
+// some of them on each kind of object (team_member_budget_id on teams alone), but the names are its own on every
+// object, and a key it never writes on an object is simply never there to split off, so one list serves all.
 
 /** Keys LiteLLM writes into metadata (prepare_metadata_fields, new_team, the UI), in no particular order. */
 export const liteLLMOwnedMetadataKeys: readonly string[] = [
