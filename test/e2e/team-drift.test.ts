@@ -142,3 +142,42 @@ test("role admin without an enterprise licence fails with LiteLLM's reason", asy
   await ws.ok(["destroy", "-auto-approve", "-no-color"]);
   assert.ok(isEmpty(await teamState(emu)));
 });
+
+test("import a team, its member user and the membership; a configuration in seed spellings plans no changes", async () => {
+  assert.equal((await adminCall(emu, "POST", "/team/new", { team_id: "team-30d", team_alias: "thirty", budget_duration: "30d", max_budget: 50 })).status, 200);
+  const made = await adminCall(emu, "POST", "/user/new", { user_id: "u-30d", user_email: "u30d@example.com", user_role: "internal_user", budget_duration: "30d", auto_create_key: false });
+  assert.equal(made.status, 200);
+  assert.equal((await adminCall(emu, "POST", "/team/member_add", { team_id: "team-30d", member: { role: "user", user_id: "u-30d" } })).status, 200);
+
+  // LiteLLM resets a 30d budget on the 1st of next month, as it does a monthly one.
+  const ws = workspaces.create(`resource "litellm_team" "t" {
+  team_alias      = "thirty"
+  max_budget      = 50
+  budget_duration = "monthly"
+}
+
+resource "litellm_user" "u" {
+  user_email      = "u30d@example.com"
+  user_role       = "user"
+  budget_duration = "monthly"
+}
+
+resource "litellm_team_member" "m" {
+  team_id = litellm_team.t.team_id
+  user_id = litellm_user.u.user_id
+  role    = "user"
+}
+`);
+  await ws.ok(["import", "-no-color", "litellm_team.t", "team-30d"]);
+  await ws.ok(["import", "-no-color", "litellm_user.u", "u-30d"]);
+  await ws.ok(["import", "-no-color", "litellm_team_member.m", "team-30d:u-30d"]);
+  const before = await teamState(emu);
+  const plan = await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
+  assert.match(plan.stdout, /No changes/);
+  await ws.ok(["apply", "-auto-approve", "-no-color"]);
+  const after = await teamState(emu);
+  assert.deepEqual(after.teams.find((t) => t.team_id === "team-30d"), before.teams.find((t) => t.team_id === "team-30d"), "the team is untouched");
+  assert.deepEqual(after.users.find((u) => u.user_id === "u-30d"), before.users.find((u) => u.user_id === "u-30d"), "the user is untouched");
+  assert.equal((await stateOf(ws)).get("litellm_team.t")!.budget_duration, "30d", "state keeps LiteLLM's spelling that means the same");
+  await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
+});

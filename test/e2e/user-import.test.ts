@@ -71,15 +71,23 @@ test("import by user ID fills every attribute and leaves the user's key alone (i
       tpm_limit: 100,
       rpm_limit: 5,
       models: ["gpt-4o", "gpt-4o-mini"],
+      max_parallel_requests: null,
       metadata: '{"nested":{"a":1,"b":2},"team":"data"}',
+      model_max_budget: null,
       guardrails: null,
       tags: null,
       model_rpm_limit: null,
       model_tpm_limit: null,
+      teams: null,
       auto_create_key: false,
       key_alias: null,
       key_duration: null,
       key: null,
+      aliases: null,
+      config: null,
+      permissions: null,
+      blocked: false,
+      send_invite_email: null,
       spend: 0,
       created_at: row.created_at,
       updated_at: row.updated_at,
@@ -149,4 +157,51 @@ import {
   await apply(ws, ["plan.bin"]);
   assert.equal((await stateOf(ws, "litellm_user.bare")).user_id, "imported-bare");
   await planIsClean(ws);
+});
+
+test("import, then a configuration in the seed's spellings (monthly for 30d, user for internal_user) plans no changes", async () => {
+  const made = await adminCall(env.emu, "POST", "/user/new", {
+    user_id: "imported-seed",
+    user_email: "seed@example.com",
+    user_role: "internal_user",
+    budget_duration: "30d",
+    max_budget: 20,
+    auto_create_key: false,
+  });
+  assert.equal(made.status, 200);
+  const ws = env.workspace(
+    tf(`resource "litellm_user" "seed" {
+  user_email      = "seed@example.com"
+  user_role       = "user"
+  max_budget      = 20
+  budget_duration = "monthly"
+}`),
+  );
+  await ws.ok(["import", "-no-color", "litellm_user.seed", "imported-seed"]);
+  const imported = await stateOf(ws, "litellm_user.seed");
+  assert.deepEqual([imported.user_role, imported.budget_duration], ["internal_user", "30d"], "import takes LiteLLM's spellings");
+
+  // LiteLLM resets a 30d budget on the 1st of next month, as it does a monthly one; user is internal_user.
+  env.rec.clear();
+  await planIsClean(ws);
+  await apply(ws);
+  assert.deepEqual(
+    env.rec.requests.filter((r) => r.method !== "GET").map((r) => r.path),
+    [],
+    "applying the matching configuration writes nothing",
+  );
+  const row = storedUser(env.emu, "imported-seed");
+  assert.deepEqual([row.user_role, row.budget_duration], ["internal_user", "30d"]);
+  await planIsClean(ws);
+
+  // A different period is still a change.
+  ws.write({ "main.tf": tf(`resource "litellm_user" "seed" {
+  user_email      = "seed@example.com"
+  user_role       = "user"
+  max_budget      = 20
+  budget_duration = "weekly"
+}`) });
+  const plan = await savedPlan(ws);
+  assert.deepEqual(changeOf(plan, "litellm_user.seed").actions, ["update"]);
+  assert.equal(changeOf(plan, "litellm_user.seed").after?.budget_duration, "weekly");
 });

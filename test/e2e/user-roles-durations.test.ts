@@ -107,8 +107,8 @@ test("roles and budget durations: native forms sent, spellings kept, equivalent 
     "planning equivalent spellings writes nothing",
   );
 
-  // 30d is not monthly (another reset day), and viewer is not admin: those are real updates, in place.
-  const changed = { ...respelled, customer: { role: "user", duration: "30d" }, admin: { role: "proxy_admin_viewer", duration: "1d" } };
+  // 14d is not monthly, and viewer is not admin: those are real updates, in place.
+  const changed = { ...respelled, customer: { role: "user", duration: "14d" }, admin: { role: "proxy_admin_viewer", duration: "1d" } };
   ws.write({ "main.tf": config(changed, true) });
   const plan = await savedPlan(ws);
   const updating = [...plan.changes.values()].filter((c) => c.change.actions.join() !== "no-op").map((c) => c.address);
@@ -123,11 +123,11 @@ test("roles and budget durations: native forms sent, spellings kept, equivalent 
   const adminId = storedUserByEmail(env.emu, email("admin")).user_id;
   assert.deepEqual(
     updates.find((b) => b.user_id === customerId),
-    { user_id: customerId, budget_duration: "30d" },
+    { user_id: customerId, budget_duration: "14d" },
     "only the changed attribute is sent",
   );
   assert.deepEqual(updates.find((b) => b.user_id === adminId), { user_id: adminId, user_role: "proxy_admin_viewer" });
-  assert.equal(storedUserByEmail(env.emu, email("customer")).budget_duration, "30d");
+  assert.equal(storedUserByEmail(env.emu, email("customer")).budget_duration, "14d");
   assert.equal(storedUserByEmail(env.emu, email("admin")).user_role, "proxy_admin_viewer");
   await planIsClean(ws);
 

@@ -52,7 +52,8 @@ test("state keeps the configuration's spelling where it means the same as LiteLL
 
 test("equivalences", () => {
   assert.ok(isEquivalent("budget_duration", "weekly", "1w"));
-  assert.ok(!isEquivalent("budget_duration", "monthly", "30d"));
+  assert.ok(isEquivalent("budget_duration", "monthly", "30d"), "LiteLLM resets both on the 1st of next month");
+  assert.ok(!isEquivalent("budget_duration", "monthly", "14d"));
   assert.ok(!isEquivalent("max_budget", 0, null), "null is a $0 cap, not unlimited");
   assert.ok(isEquivalent("max_budget", null, null));
   assert.ok(isEquivalent("tags", [], null));

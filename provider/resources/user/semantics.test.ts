@@ -37,7 +37,11 @@ test("equivalent budget durations", () => {
   assert.ok(budgetDurationsEquivalent("weekly", "1w"));
   assert.ok(budgetDurationsEquivalent("monthly", "1mo"));
   assert.ok(budgetDurationsEquivalent("60m", "1h"));
-  assert.ok(!budgetDurationsEquivalent("monthly", "30d"));
+  // LiteLLM resets both on the 1st of next month.
+  assert.ok(budgetDurationsEquivalent("monthly", "30d"));
+  assert.ok(budgetDurationsEquivalent("30d", "1mo"));
+  assert.ok(!budgetDurationsEquivalent("monthly", "31d"));
+  assert.ok(!budgetDurationsEquivalent("monthly", "4w"));
   assert.ok(!budgetDurationsEquivalent("daily", "7d"));
 });
 

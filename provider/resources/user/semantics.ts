@@ -26,17 +26,22 @@ export function nativeBudgetDuration(d: string): string {
 
 const unitSeconds: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
-/** "7d", "1w" and "weekly" all mean the same reset period. */
+/** "7d", "1w" and "weekly" all mean the same reset period; so do "30d", "1mo" and "monthly". */
 export function budgetDurationsEquivalent(a: string, b: string): boolean {
   return canonicalDuration(nativeBudgetDuration(a)) === canonicalDuration(nativeBudgetDuration(b));
 }
+
+// LiteLLM resets a 30-day budget on the 1st of next month, as it does a 1-month one
+// (duration_parser.get_next_standardized_reset_time), so 30 days is one month here.
+const thirtyDays = 30 * 86400;
 
 function canonicalDuration(d: string): string {
   const m = /^0*([0-9]+)(mo|[smhdw])$/.exec(d);
   if (!m) return d;
   const n = Number(m[1]);
   if (m[2] === "mo") return `${n}mo`;
-  return `${n * unitSeconds[m[2]]}s`;
+  const seconds = n * unitSeconds[m[2]];
+  return seconds === thirtyDays ? "1mo" : `${seconds}s`;
 }
 
 /** Key lifetimes: the same number of seconds, or months against 28–31 days each (LiteLLM counts calendar months). */
