@@ -87,7 +87,7 @@ data "litellm_user" "bad" {
       .sort();
   assert.deepEqual(details('resource "litellm_user" "bad"'), [
     "error: Invalid Attribute Value: Attribute max_budget must be 0 (unlimited) or more US dollars. Got -1.",
-    'error: Invalid Attribute Value: Attribute metadata must be a JSON object, for example jsonencode({ team = "backend" }). Got "[1,2]".',
+    'error: Invalid Attribute Value: Attribute metadata must be a JSON object: a map such as { department = "Engineering" } or its jsonencode({ department = "Engineering" }) text. Got "[1,2]".',
     'error: Invalid Attribute Value: Attribute user_email must be an email address, like alice@example.com. Got "not-an-email".',
   ]);
   assert.deepEqual(details('data "litellm_user" "bad"'), [

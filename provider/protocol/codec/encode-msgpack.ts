@@ -117,10 +117,25 @@ function encodeObject(w: MsgpackWriter, value: TfValue, attributes: { [name: str
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether an object type anywhere in `t` names an attribute with a lone surrogate. */
+function namesIllFormedAttribute(t: CtyType): boolean {
+  if (!Array.isArray(t)) return false;
+  if (t[0] === "object") return Object.entries(t[1]).some(([k, x]) => LONE_SURROGATE.test(k) || namesIllFormedAttribute(x));
+  if (t[0] === "tuple") return t[1].some(namesIllFormedAttribute);
+  return namesIllFormedAttribute(t[1]);
+}
+
 function encodeDynamic(w: MsgpackWriter, value: TfValue, path: PathPart[]): void {
   if (!(value instanceof Dynamic)) throw new CodecError("a dynamic attribute needs a Dynamic value that carries its type");
   if (value.value === null) return w.nil();
-  if (isUnknown(value.value)) return w.unknown();
+  // An unknown of a known type keeps that type ([type, unknown]), as cty writes it: Terraform compares the
+  // planned value's type with the configuration's.
+  if (isUnknown(value.value) && value.type === "dynamic") return w.unknown();
+  // A lone surrogate in an attribute name would be escaped in the type JSON but replaced in the value's keys,
+  // and the two would no longer match: refuse it rather than write a value nobody can read back.
+  if (namesIllFormedAttribute(value.type)) throw new CodecError("a dynamic value's type names an attribute that is not valid Unicode text");
   w.arrayHeader(2);
   w.binary(typeJsonBytes.encode(ctyTypeToJson(value.type)));
   encodeValue(w, value.value, value.type, path);
