@@ -5,9 +5,12 @@
 // means the same JSON as LiteLLM's; otherwise LiteLLM's object in that same form. Used by `metadata` on every
 // resource that has it, and by any other JSON-object argument (`model_max_budget`, `router_settings`).
 import type { AttributeConstraint } from "../framework/validation";
-import { dynamicOfJson, jsonOfTfValue } from "../values/json-value";
+import { jsonObjectOf } from "../framework/declarative";
+import { dynamicOfJson } from "../values/json-value";
 import { Dynamic, isUnknown, type TfValue } from "../values/value";
-import { canonicalJson, parseJsonObject } from "./user/semantics";
+import { canonicalJson } from "./user/semantics";
+
+export { jsonObjectOf };
 
 export type JsonObject = Record<string, unknown>;
 
@@ -17,15 +20,6 @@ export function jsonObjectConstraint(example: string): AttributeConstraint {
     schema: { anyOf: [{ type: "object" }, { type: "string", jsonObjectString: true }] },
     expectation: `must be a JSON object: a map such as { ${example} } or its jsonencode({ ${example} }) text`,
   };
-}
-
-/** The object an argument value means; undefined for null, unknown or anything that is not an object. */
-export function jsonObjectOf(v: TfValue | undefined): JsonObject | undefined {
-  if (v === null || v === undefined || isUnknown(v)) return undefined;
-  const inner = v instanceof Dynamic ? v.value : v;
-  if (typeof inner === "string") return parseJsonObject(inner);
-  const json = jsonOfTfValue(inner);
-  return json !== null && typeof json === "object" && !Array.isArray(json) ? (json as JsonObject) : undefined;
 }
 
 /** True when the value is written as JSON text rather than as a map or object. */

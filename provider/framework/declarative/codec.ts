@@ -5,14 +5,19 @@ import { isObject, isUnknown, numberText, valuesEqual, type TfNumber, type TfVal
 export interface Codec {
   /** The API form of a known, non-null Terraform value. `current` is the API's value now (update only). */
   toApi(value: TfValue, current?: unknown): unknown;
-  /** The state form of what the API returns (null when it has nothing). */
-  fromApi(value: unknown): TfValue;
+  /** The state form of what the API returns (null when it has nothing); `like` is the user's value, for its form. */
+  fromApi(value: unknown, like?: TfValue): TfValue;
   /** True when two known state values (either may be null) mean the same to the API. Default: equal. */
   equivalent?(a: TfValue, b: TfValue): boolean;
   /** What the API receives to clear the field when the attribute is removed from the configuration. Default null. */
   clear?(current?: unknown): unknown;
   /** toApi needs the API's current value (an update reads the object first). */
   needsCurrent?: boolean;
+  /**
+   * A state value no configuration means (the API holds something the provider treats as drift): the plan
+   * proposes `value` when the configuration leaves the attribute out, and warns on the attribute.
+   */
+  drift?(state: TfValue): { value: TfValue; summary: string; detail: string } | undefined;
 }
 
 export function numberOf(v: TfValue): number | null {

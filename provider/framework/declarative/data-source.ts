@@ -13,6 +13,8 @@ export interface Lookup<Client> {
   attribute: string;
   /** The objects matching the value: none, one, or several (then the configuration must use another key). */
   find(ctx: HandlerContext<Client>, value: string): Promise<Remote[]>;
+  /** The summary when several objects match (default "<Noun> Is Not Unique"). */
+  notUnique?: string;
 }
 
 export interface DataSourceDeclaration<Client> {
@@ -56,7 +58,7 @@ export function declareDataSource<C>(decl: DataSourceDeclaration<C>): DataSource
       }
       if (found.length !== 1) {
         resp.diagnostics.addError(
-          found.length ? `${Noun} Is Not Unique` : `${Noun} Not Found`,
+          found.length ? (lookup.notUnique ?? `${Noun} Is Not Unique`) : `${Noun} Not Found`,
           found.length
             ? `Several LiteLLM ${decl.noun}s have ${lookup.attribute} ${JSON.stringify(value)}: ${found.map(decl.idOf).join(", ")}. Use ${keys.find((k) => k !== lookup.attribute) ?? "another key"}.`
             : `LiteLLM has no ${decl.noun} with ${lookup.attribute} ${JSON.stringify(value)}.`,

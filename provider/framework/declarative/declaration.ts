@@ -44,6 +44,14 @@ export interface AttributeDeclaration {
   writeOnly?: boolean;
   /** The plan's value when the configuration leaves it null (the attribute must be computed in the schema). */
   default?: string | number | boolean;
+  /**
+   * Sent as a key inside the object another attribute sends under this body key (settings an API keeps inside
+   * metadata): a change sends that object whole, with this key set, or removed when null or empty. The key must
+   * be one the object's codec keeps from the API's current object (serverOwned), so unchanged ones survive.
+   */
+  within?: string;
+  /** Attributes naming one group are sent together: a change of one sends all (fields the API keeps in one row). */
+  together?: string;
 }
 
 export interface ApiErrorInfo {
@@ -53,11 +61,16 @@ export interface ApiErrorInfo {
 }
 
 export interface ResourceApi<Client> {
+  /**
+   * The id chosen before create (which makes a retried create safe), given to create as planned's id attributes.
+   * A create that fails but may have acted then leaves the object in state, so Terraform taints it.
+   */
+  newId?(planned: TfObject): string;
   /** Creates the object; returns its id. */
   create(ctx: HandlerContext<Client>, body: Body, planned: TfObject): Promise<string>;
   /** The object, or null when the API no longer has it. */
   read(ctx: HandlerContext<Client>, id: string): Promise<Remote | null>;
-  update(ctx: HandlerContext<Client>, id: string, body: Body, planned: TfObject): Promise<void>;
+  update(ctx: HandlerContext<Client>, id: string, body: Body, planned: TfObject, prior?: TfObject): Promise<void>;
   /** false when it was already gone. */
   delete(ctx: HandlerContext<Client>, id: string): Promise<boolean>;
 }

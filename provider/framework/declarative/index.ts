@@ -17,8 +17,13 @@
 // update sends what changed (removed attributes as their clearing value, server-owned metadata keys merged
 // from a fresh read); import reads by id (`importId` parses compound ids). The api functions are the
 // declaration's own (the framework imports no client); `describeError` turns their errors into messages.
+// Also: `within` (a key inside the object another attribute sends, such as metadata), `together` (sent as a
+// group), codec.drift (a server value no configuration means: planned away with a warning), api.newId (an id of
+// our own: a create that may have acted stays in state), and a serverDefault the configuration sets to a value
+// sent as null is removed after create when the server filled it (server-fill.ts).
 // Quirks go in `extras` (modifyPlan, validate). Cross-attribute checks: ../validators.ts (exactlyOneOf...).
 export * from "./codec";
+export { jsonObject, jsonObjectOf, stringMap } from "./object-codecs";
 export type { AttributeDeclaration, Body, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, ApiErrorInfo } from "./declaration";
 export { declareResource, type ResourceExtras } from "./resource";
 export { declareDataSource, type DataSourceDeclaration, type Lookup } from "./data-source";

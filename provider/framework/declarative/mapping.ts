@@ -36,17 +36,27 @@ export function createBody(attributes: Record<string, AttributeDeclaration>, pla
   for (const [name, a] of Object.entries(attributes)) {
     const key = sendKey(name, a);
     const v = planned[name];
-    if (key === undefined || v === null || v === undefined || isUnknown(v)) continue;
+    if (key === undefined || a.within || v === null || v === undefined || isUnknown(v)) continue;
     body[key] = a.codec.toApi(v);
   }
+  nestInto(attributes, Object.keys(attributes), body, planned);
   return body;
 }
 
 /** The attributes an update must send: changed ones and those sent always. */
 export function changedArguments(attributes: Record<string, AttributeDeclaration>, prior: TfObject, planned: TfObject): string[] {
-  return Object.entries(attributes)
-    .filter(([name, a]) => sendKey(name, a) !== undefined && !isUnknown(planned[name]) && (a.alwaysSend || !valuesEqual(prior[name], planned[name])))
-    .map(([name]) => name);
+  const all = Object.entries(attributes);
+  const changed = new Set(
+    all.filter(([name, a]) => sendKey(name, a) !== undefined && !isUnknown(planned[name]) && (a.alwaysSend || !valuesEqual(prior[name], planned[name]))).map(([name]) => name),
+  );
+  for (const [name, a] of all) {
+    if (!changed.has(name)) continue;
+    // The object an attribute is sent within goes whole; a group goes together.
+    const parent = a.within === undefined ? undefined : all.find(([n, b]) => !b.within && sendKey(n, b) === a.within);
+    if (parent) changed.add(parent[0]);
+    if (a.together) for (const [n, b] of all) if (b.together === a.together && !isUnknown(planned[n])) changed.add(n);
+  }
+  return [...changed];
 }
 
 /** The update body for `names`; a removed attribute is sent as its clearing value. `current` is the API object now. */
@@ -54,11 +64,35 @@ export function updateBody(attributes: Record<string, AttributeDeclaration>, nam
   const body: Body = {};
   for (const name of names) {
     const a = attributes[name]!;
+    if (a.within) continue;
     const now = current ? fieldValue(current, fieldOf(name, a)) : undefined;
     const v = planned[name];
     body[sendKey(name, a)!] = v === null || v === undefined ? (a.codec.clear ? a.codec.clear(now) : null) : a.codec.toApi(v, now);
   }
+  nestInto(attributes, names, body, planned);
   return body;
+}
+
+/**
+ * Puts the `within` attributes among `names` into the objects `body` sends: a value sets its key, null or an
+ * empty value removes it (no object is started for nothing); unknown values leave the object as it is.
+ */
+function nestInto(attributes: Record<string, AttributeDeclaration>, names: string[], body: Body, planned: TfObject): void {
+  for (const name of names) {
+    const a = attributes[name]!, v = planned[name];
+    if (a.within === undefined || v === undefined || isUnknown(v)) continue;
+    const value = v === null ? null : a.codec.toApi(v);
+    const had = body[a.within];
+    const parent: Record<string, unknown> = had !== null && typeof had === "object" && !Array.isArray(had) ? { ...had } : {};
+    if (!isEmptyValue(value)) parent[sendKey(name, a)!] = value;
+    else if (had === undefined) continue;
+    else delete parent[sendKey(name, a)!];
+    body[a.within] = parent;
+  }
+}
+
+function isEmptyValue(v: unknown): boolean {
+  return v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && Object.keys(v).length === 0);
 }
 
 /**
@@ -72,7 +106,7 @@ export function stateFromRemote<C>(decl: ResourceDeclaration<C> | { attributes: 
       state[name] = mine === undefined || isUnknown(mine) ? null : mine;
       continue;
     }
-    const server = a.codec.fromApi(fieldValue(remote, fieldOf(name, a)));
+    const server = a.codec.fromApi(fieldValue(remote, fieldOf(name, a)), mine === undefined || isUnknown(mine) ? null : mine);
     state[name] = !a.computed && mine !== null && mine !== undefined && same(a, mine, server) ? mine : server;
   }
 }

@@ -6,6 +6,7 @@ import type { ApplyResponse, HandlerContext, PlanRequest, PlanResponse, Resource
 import type { ResourceDeclaration } from "./declaration";
 import { changedArguments, createBody, mismatches, show, stateFromRemote, updateBody } from "./mapping";
 import { derivedPlan } from "./plan";
+import { clearServerFills } from "./server-fill";
 
 export interface ResourceExtras {
   /** Quirks on top of the derived plan. */
@@ -69,23 +70,32 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
       extras.modifyPlan?.(req, resp);
     },
 
-    async create({ planned }, resp, ctx) {
+    async create({ planned, config }, resp, ctx) {
       const body = createBody(decl.attributes, planned);
+      const chosen = decl.api.newId?.(planned);
+      const state: TfObject = newObject(Object.entries(planned));
+      if (chosen !== undefined) setIds(state, chosen);
       let id: string;
       try {
-        id = await decl.api.create(ctx, body, planned);
+        id = await decl.api.create(ctx, body, state);
       } catch (e) {
         const info = decl.describeError(e);
+        // With an id of our own, an object the create may have made stays in state: Terraform taints it.
+        const kept = info.mayHaveActed && chosen !== undefined;
         resp.diagnostics.addError(
           `Cannot Create ${Noun}`,
-          `Error while creating the ${decl.noun}: ${info.message}${info.mayHaveActed ? ` LiteLLM may have created it anyway; look for it and import it before applying again.` : ""}`,
+          `Error while creating the ${decl.noun}: ${info.message}${
+            kept ? ` LiteLLM may have created it anyway: state keeps it as ${chosen}, so the next apply replaces it.`
+            : info.mayHaveActed ? ` LiteLLM may have created it anyway; look for it and import it before applying again.` : ""
+          }`,
         );
-        resp.state = null;
+        if (kept) for (const [k, v] of Object.entries(state)) if (isUnknown(v)) state[k] = null;
+        resp.state = kept ? state : null;
         return;
       }
-      const state: TfObject = newObject(Object.entries(planned));
       setIds(state, id);
       resp.state = state;
+      await clearServerFills(decl, ctx, id, planned, config, resp.diagnostics);
       await readBack(ctx, id, state, planned, resp, "created");
     },
 
@@ -120,7 +130,7 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
         try {
           const needsCurrent = changed.some((n) => decl.attributes[n]!.codec.needsCurrent);
           const current = needsCurrent ? await decl.api.read(ctx, id) : null;
-          await decl.api.update(ctx, id, updateBody(decl.attributes, changed, planned, current), planned);
+          await decl.api.update(ctx, id, updateBody(decl.attributes, changed, planned, current), planned, prior);
         } catch (e) {
           apiError(resp.diagnostics, `Cannot Update ${Noun}`, `updating ${decl.noun} ${id}`, e);
           resp.state = newObject(Object.entries(prior));

@@ -1,7 +1,7 @@
 // A configuration's metadata must not name a key LiteLLM owns: state never shows those keys in metadata, so the
 // plan would never settle. The ones with an argument of their own are pointed to it.
 import type { TfObject } from "../../values/value";
-import { jsonObjectOf } from "../json-object-argument";
+import { jsonObjectOf } from "../../framework/declarative";
 import { attributePath, type Diagnostics } from "../../framework/diagnostics";
 import { metadataArguments } from "./metadata-arguments";
 import { ownedKeysIn } from "./owned-metadata";
