@@ -2,7 +2,7 @@
 // tags, guardrails, per-model limits and the member key duration inside the team's metadata (team_endpoints.py),
 // so those attributes are keys within metadata; the default member budget fields live in one budget row.
 import { randomUUID } from "node:crypto";
-import { bool, declareResource, jsonObject, number, numberOf, stringList, stringMap, text, type AttributeDeclaration, type Remote } from "../../framework/declarative";
+import { bool, declareResource, jsonObject, number, numberOf, stringList, stringMap, text, type AttributeDeclaration, type Codec, type Remote } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { teamsOf, type TeamFields } from "../../litellm/teams";
 import { budgetDuration, describeError } from "../governance-support";
@@ -12,7 +12,7 @@ import { zeroBudget } from "../server-rules/zero-budget-codec";
 import { teamConstraints } from "./constraints";
 
 /** The default member budget: one row, sent together; LiteLLM (its UI) may fill it. */
-const memberBudget = (field: string, a: Partial<AttributeDeclaration>) => ({ field: `memberBudget.${field}`, together: "member budget", serverDefault: true, ...a }) as AttributeDeclaration;
+const memberBudget = (field: string, a: { send: string; codec: Codec }): AttributeDeclaration => ({ field: `memberBudget.${field}`, together: "member budget", serverDefault: true, ...a });
 
 export const teamAttributes: Record<string, AttributeDeclaration> = {
   team_alias: { codec: text({ emptyIsNull: true }) },
