@@ -3,10 +3,32 @@
 // membership that exists already is never adopted silently but refused with the import that adopts it.
 import type { TfObject } from "../values/value";
 import { attributePath, type Diagnostics } from "../framework/diagnostics";
-import { Refusal } from "../framework/declarative";
+import { Refusal, text, type AttributeDeclaration } from "../framework/declarative";
 import type { HandlerContext } from "../framework/resource";
+import type { AttributeConstraints } from "../framework/validation";
 import type { LiteLLMClient } from "../litellm/client";
 import { emailsEquivalent } from "./user/semantics";
+
+/**
+ * The group's id and the member's user: either may replace the membership. user_id and user_email are the
+ * user's when the configuration names it by the other.
+ */
+export function membershipAttributes(groupId: string): Record<string, AttributeDeclaration> {
+  return {
+    [groupId]: { codec: text(), forceNew: true },
+    user_id: { codec: text(), forceNew: true, serverDefault: true },
+    user_email: { codec: text(), forceNew: true, serverDefault: true },
+  };
+}
+
+/** The group's id attribute (no ":", it starts the membership id) and the member's user attributes. */
+export function membershipConstraints(groupId: string, group: string): AttributeConstraints {
+  return {
+    [groupId]: { schema: { minLength: 1, pattern: "^[^:]+$" }, expectation: `must be ${/^[aeiou]/.test(group) ? "an" : "a"} ${group} ID (it has no ":")` },
+    user_id: { schema: { minLength: 1 }, expectation: "must not be empty" },
+    user_email: { schema: { minLength: 1 }, expectation: "must not be empty" },
+  };
+}
 
 export interface MemberUser {
   user_id: string;

@@ -7,7 +7,7 @@ import type { LiteLLMClient } from "../../litellm/client";
 import { budgetsOf } from "../../litellm/budgets";
 import { organizationsOf, type OrgRole } from "../../litellm/organizations";
 import { describeError } from "../governance-support";
-import { alreadyMemberText, parseMembershipId, resolveMemberUser } from "../membership";
+import { alreadyMemberText, membershipAttributes, membershipConstraints, parseMembershipId, resolveMemberUser } from "../membership";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -30,16 +30,12 @@ export const organizationMemberResource = declareResource<LiteLLMClient>({
   typeName: "litellm_organization_member",
   noun: "organization member",
   attributes: {
-    organization_id: { codec: text(), forceNew: true },
-    user_id: { codec: text(), forceNew: true, serverDefault: true },
-    user_email: { codec: text(), forceNew: true, serverDefault: true },
+    ...membershipAttributes("organization_id"),
     role: { codec: text(), field: "user_role", default: "internal_user" },
     max_budget_in_organization: { codec: number(), whenRemoved: "keep" },
   },
   constraints: {
-    organization_id: { schema: { minLength: 1, pattern: "^[^:]+$" }, expectation: 'must be an organization ID (it has no ":")' },
-    user_id: { schema: { minLength: 1 }, expectation: "must not be empty" },
-    user_email: { schema: { minLength: 1 }, expectation: "must not be empty" },
+    ...membershipConstraints("organization_id", "organization"),
     role: { schema: { enum: orgRoles }, expectation: `must be one of: ${orgRoles.join(", ")}` },
     max_budget_in_organization: { schema: { minimum: 0 }, expectation: "must be 0 or more US dollars" },
   },

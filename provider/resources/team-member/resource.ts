@@ -11,7 +11,7 @@ import type { LiteLLMClient } from "../../litellm/client";
 import { isLiteLLMError } from "../../litellm/errors";
 import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
 import { describeError } from "../governance-support";
-import { alreadyMemberText, emailMismatch, parseMembershipId, resolveMemberUser } from "../membership";
+import { alreadyMemberText, membershipAttributes, membershipConstraints, emailMismatch, parseMembershipId, resolveMemberUser } from "../membership";
 import { nativeBudget, wantsUnlimited, zeroCapPlanRule } from "../server-rules/zero-budget";
 import { emailsEquivalent } from "../user/semantics";
 
@@ -66,17 +66,13 @@ export const teamMemberResource = declareResource<LiteLLMClient>(
     typeName: "litellm_team_member",
     noun: "team member",
     attributes: {
-      team_id: { codec: text(), forceNew: true },
-      user_id: { codec: text(), forceNew: true, serverDefault: true },
-      user_email: { codec: text(), forceNew: true, serverDefault: true },
+      ...membershipAttributes("team_id"),
       role: { codec: text(), default: "user" },
       // Left out: LiteLLM's value (the team's default member budget) stays. 0 is no budget of its own.
       max_budget_in_team: { codec: optionalAmount({ zeroCapIsDrift: true }), serverDefault: true, planRule: zeroCapPlanRule },
     },
     constraints: {
-      team_id: { schema: { minLength: 1, pattern: "^[^:]+$" }, expectation: 'must be a team ID (it has no ":")' },
-      user_id: { schema: { minLength: 1 }, expectation: "must not be empty" },
-      user_email: { schema: { minLength: 1 }, expectation: "must not be empty" },
+      ...membershipConstraints("team_id", "team"),
       role: { schema: { enum: roles }, expectation: "must be user or admin" },
       max_budget_in_team: { schema: { minimum: 0 }, expectation: "must be 0 (no budget of its own) or more US dollars" },
     },
