@@ -27,10 +27,11 @@ const viaUserTeams = (teamId: string) =>
 /** The membership as one object: the member's entry in the team and its budget in the team. */
 async function readMember(ctx: Ctx, id: string): Promise<Remote | null> {
   const parsed = parseMembershipId(id);
-  const team = parsed ? await teamsOf(ctx.client).teamInfo(parsed.groupId, ctx.signal) : null;
-  const member = team?.members.find((m) => m.user_id === parsed!.userId);
+  if (!parsed) return null;
+  const { groupId: teamId, userId } = parsed;
+  const team = await teamsOf(ctx.client).teamInfo(teamId, ctx.signal);
+  const member = team?.members.find((m) => m.user_id === userId);
   if (!team || !member) return null;
-  const userId = parsed!.userId;
   return { team_id: team.team_id, user_id: userId, user_email: member.user_email, role: member.role, max_budget_in_team: team.memberBudgets.get(userId) ?? null };
 }
 
