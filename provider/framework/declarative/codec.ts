@@ -13,11 +13,6 @@ export interface Codec {
   clear?(current?: unknown): unknown;
   /** toApi needs the API's current value (an update reads the object first). */
   needsCurrent?: boolean;
-  /**
-   * A state value no configuration means (the API holds something the provider treats as drift): the plan
-   * proposes `value` when the configuration leaves the attribute out, and warns on the attribute.
-   */
-  drift?(state: TfValue): { value: TfValue; summary: string; detail: string } | undefined;
 }
 
 export function numberOf(v: TfValue): number | null {

@@ -1,5 +1,5 @@
 // The declaration's extensions, each on a small in-memory API: keys sent within another attribute's object,
-// groups sent together, drift a codec names, objects as JSON text or a map, an id of our own, server fills
+// groups sent together, objects as JSON text or a map, an id of our own, server fills
 // removed after create, and a lookup's own "not unique" summary.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,8 +8,7 @@ import { log } from "../../log";
 import { Diagnostics } from "../diagnostics";
 import type { HandlerContext } from "../resource";
 import { declareDataSource, declareResource, jsonObject, number, optionalAmount, stringList, stringMap, text, type AttributeDeclaration, type Remote } from "./index";
-import { changedArguments, createBody, stateFromRemote, updateBody } from "./mapping";
-import { derivedPlan } from "./plan";
+import { changedArguments, createBody, updateBody } from "./mapping";
 
 const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries(o));
 
@@ -19,7 +18,7 @@ const attributes: Record<string, AttributeDeclaration> = {
   kind: { codec: text(), field: "meta.kind", within: "meta" },
   low: { codec: number(), together: "range" },
   high: { codec: number(), together: "range" },
-  cap: { codec: { ...optionalAmount(), drift: (s) => (s === null ? { value: 0, summary: "Held At Zero", detail: "removed" } : undefined) }, serverDefault: true },
+  cap: { codec: optionalAmount(), serverDefault: true },
 };
 const none = obj({ meta: null, labels: null, kind: null, low: null, high: null, cap: null });
 
@@ -90,17 +89,6 @@ test("create: the chosen id; a cap the config set to none but the server filled 
   await decl(new Map(), [], new Error("timeout")).create({ planned, config: planned, plannedPrivate: new Uint8Array() }, failed, ctx);
   assert.equal(failed.state?.id, "chosen", "kept for Terraform to taint");
   assert.match(failed.diagnostics.items[0]!.detail, /state keeps it as chosen/);
-});
-
-test("drift: the codec's value is planned when the configuration leaves it out, with its warning", () => {
-  const prior = obj({ id: "x", name: "n", cap: null });
-  const resp = { planned: obj({ ...prior }), requiresReplace: [], plannedPrivate: new Uint8Array(), diagnostics: new Diagnostics() };
-  derivedPlan({ typeName: "t", noun: "thing", attributes: { name: { codec: text() }, cap: attributes.cap! }, api: null!, describeError: null! }, { prior, config: obj({ name: "n", cap: null }), proposed: prior, priorPrivate: new Uint8Array() }, resp);
-  assert.equal(resp.planned.cap, 0);
-  assert.deepEqual(resp.diagnostics.items.map((d) => [d.summary, d.path]), [["Held At Zero", [{ attribute: "cap" }]]]);
-  const state = newObject();
-  stateFromRemote({ attributes }, state, { cap: 0 }, null);
-  assert.equal(state.cap, 0, "without zeroCapIsDrift a 0 is unset");
 });
 
 test("a lookup names its own summary when several objects match", async () => {

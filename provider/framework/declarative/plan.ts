@@ -12,11 +12,6 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: 
   for (const [name, a] of Object.entries(decl.attributes)) {
     if (a.computed) continue;
     const cfg = config[name], was = prior[name];
-    const drift = was === undefined ? undefined : a.codec.drift?.(was);
-    if (drift) {
-      if (cfg === null) planned[name] = drift.value;
-      resp.diagnostics.addWarning(drift.summary, drift.detail, attributePath(name));
-    }
     // Same meaning, other spelling: keep what state has, so that nothing changes.
     if (planned[name] !== null && was !== null && same(a, planned[name]!, was!)) planned[name] = was!;
     if (cfg === null && was !== null && !serverDefault(a, config)) {

@@ -2,13 +2,13 @@
 // tags, guardrails, per-model limits and the member key duration inside the team's metadata (team_endpoints.py),
 // so those attributes are keys within metadata; the default member budget fields live in one budget row.
 import { randomUUID } from "node:crypto";
-import { bool, declareResource, jsonObject, number, numberOf, stringList, stringMap, text, type AttributeDeclaration, type Codec, type Remote } from "../../framework/declarative";
+import { bool, declareResource, jsonObject, number, numberOf, optionalAmount, stringList, stringMap, text, type AttributeDeclaration, type Codec, type Remote } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { teamsOf, type TeamFields } from "../../litellm/teams";
 import { budgetDuration, describeError } from "../governance-support";
 import { inMetadata, metadataAttributes } from "../server-rules/metadata-attributes";
 import { validateOwnMetadata } from "../server-rules/metadata-validation";
-import { zeroBudget } from "../server-rules/zero-budget-codec";
+import { zeroCapPlanRule } from "../server-rules/zero-budget";
 import { teamConstraints } from "./constraints";
 
 /** The default member budget: one row, sent together; LiteLLM (its UI) may fill it. */
@@ -19,7 +19,7 @@ export const teamAttributes: Record<string, AttributeDeclaration> = {
   organization_id: { codec: text({ emptyIsNull: true }) },
   models: { codec: stringList() },
   // default_team_settings fills it when left out.
-  max_budget: { codec: zeroBudget("max_budget", "team"), serverDefault: true },
+  max_budget: { codec: optionalAmount({ zeroCapIsDrift: true }), serverDefault: true, planRule: zeroCapPlanRule },
   soft_budget: { codec: number() },
   budget_duration: { codec: budgetDuration },
   tpm_limit: { codec: number() },
