@@ -3,6 +3,7 @@
 // attributes read from metadata.<field>, and metadata's own attribute never shows or drops them.
 import { bool, jsonObjectText, number, numberMap, stringList, text, type AttributeDeclaration } from "../../framework/declarative";
 import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
+import { keyDuration } from "./duration";
 
 const keptInState = { writeOnly: true, send: false as const };
 
@@ -24,8 +25,8 @@ export const keyAttributes: Record<string, AttributeDeclaration> = {
   tags: { field: "metadata.tags", send: "tags", codec: stringList() },
   guardrails: { field: "metadata.guardrails", send: "guardrails", codec: stringList() },
   allowed_routes: { codec: stringList() },
-  // LiteLLM keeps no duration, only the expiry it computed from it.
-  duration: { codec: text(), writeOnly: true },
+  // LiteLLM keeps no duration, only the expiry it computed from it (see duration.ts for import).
+  duration: { codec: keyDuration(), writeOnly: true },
   blocked: { codec: bool({ nullIs: false }), default: false },
   rotation: { codec: text(), ...keptInState },
   rotation_in_place: { codec: bool(), ...keptInState, default: false },

@@ -9,6 +9,7 @@ import { managementOf } from "../../litellm/management";
 import { describeLiteLLMError } from "../api-errors";
 import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
+import { durationOfLifetime, durationReadMark, isDurationRead } from "./duration";
 
 const TOKEN = /^[0-9a-f]{64}$/;
 
@@ -38,9 +39,13 @@ const declared = declareResource<LiteLLMClient>(
     },
   },
   {
-    modifyPlan({ prior }, resp) {
-      if (prior === null) return;
+    modifyPlan({ prior, config, priorPrivate }, resp) {
       const planned = resp.planned;
+      // Computed only so that an imported duration can stay; a new key without one has none.
+      if (prior === null && config.duration === null) planned.duration = null;
+      if (prior === null) return;
+      // Left out: a duration read at import stays (the key keeps its expiry); one the user removed is cleared.
+      if (config.duration === null && prior.duration !== null) planned.duration = isDurationRead(priorPrivate) ? prior.duration! : null;
       if (!valuesEqual(prior.duration ?? null, planned.duration ?? null)) planned.expires = unknown;
       if (!rotating(prior, planned)) return;
       if (planned.rotation_in_place === true) {
@@ -59,26 +64,33 @@ function rotating(prior: TfObject, planned: TfObject): boolean {
   return !valuesEqual(prior.rotation ?? null, planned.rotation ?? null);
 }
 
+/** Update, or regenerate in place when rotation changed and rotation_in_place is set. */
+const updateKey: NonNullable<ResourceDefinition<LiteLLMClient>["update"]> = async (req, resp, ctx) => {
+  if (!rotating(req.prior, req.planned) || req.planned.rotation_in_place !== true) return declared.update(req, resp, ctx);
+  let next;
+  try {
+    next = await managementOf(ctx.client).regenerateKey(req.prior.id as string, ctx.signal);
+  } catch (e) {
+    resp.diagnostics.addError(
+      "Cannot Regenerate Key",
+      `Error while regenerating key ${req.prior.id as string}: ${describeLiteLLMError(e).message} Regenerating a key in place needs a LiteLLM enterprise licence; without one, set rotation_in_place = false to replace the key instead.`,
+      attributePath("rotation"),
+    );
+    resp.state = req.prior;
+    return;
+  }
+  const prior: TfObject = Object.assign(Object.create(null), req.prior, { id: next.token });
+  const planned: TfObject = Object.assign(Object.create(null), req.planned, { key: next.key });
+  return declared.update({ ...req, prior, planned }, resp, ctx);
+};
+
 export const keyResource: ResourceDefinition<LiteLLMClient> = {
   ...declared,
 
   async update(req, resp, ctx) {
-    if (!rotating(req.prior, req.planned) || req.planned.rotation_in_place !== true) return declared.update(req, resp, ctx);
-    let next;
-    try {
-      next = await managementOf(ctx.client).regenerateKey(req.prior.id as string, ctx.signal);
-    } catch (e) {
-      resp.diagnostics.addError(
-        "Cannot Regenerate Key",
-        `Error while regenerating key ${req.prior.id as string}: ${describeLiteLLMError(e).message} Regenerating a key in place needs a LiteLLM enterprise licence; without one, set rotation_in_place = false to replace the key instead.`,
-        attributePath("rotation"),
-      );
-      resp.state = req.prior;
-      return;
-    }
-    const prior: TfObject = Object.assign(Object.create(null), req.prior, { id: next.token });
-    const planned: TfObject = Object.assign(Object.create(null), req.planned, { key: next.key });
-    return declared.update({ ...req, prior, planned }, resp, ctx);
+    await updateKey(req, resp, ctx);
+    // A duration sent now is the user's: removing it later clears the expiry.
+    if (!resp.diagnostics.hasError() && !valuesEqual(req.prior.duration ?? null, req.planned.duration ?? null)) resp.private = new Uint8Array();
   },
 
   async importState(req, resp, ctx) {
@@ -105,8 +117,11 @@ export const keyResource: ResourceDefinition<LiteLLMClient> = {
   },
 };
 
-/** After an import: the default of rotation_in_place, which LiteLLM does not keep. */
-async function withDefaults(run: Promise<void>, resp: { state: TfObject | null }): Promise<void> {
+/** After an import: the default of rotation_in_place and the duration, which LiteLLM does not keep. */
+async function withDefaults(run: Promise<void>, resp: { state: TfObject | null; private: Uint8Array }): Promise<void> {
   await run;
-  if (resp.state) resp.state.rotation_in_place = false;
+  if (!resp.state) return;
+  resp.state.rotation_in_place = false;
+  resp.state.duration = durationOfLifetime(resp.state.created_at, resp.state.expires);
+  if (resp.state.duration !== null) resp.private = durationReadMark();
 }
