@@ -4,6 +4,7 @@
 import { bool, jsonObjectText, number, numberMap, stringList, text, type AttributeDeclaration } from "../../framework/declarative";
 import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
 import { keyDuration } from "./duration";
+import { modelBudgets } from "./model-max-budget";
 
 const keptInState = { writeOnly: true, send: false as const };
 
@@ -15,6 +16,11 @@ export const keyAttributes: Record<string, AttributeDeclaration> = {
   organization_id: { codec: text() },
   models: { codec: stringList() },
   max_budget: { codec: number() },
+  // LiteLLM's shape; a non-empty one needs an enterprise licence (validate_model_max_budget).
+  model_max_budget: { codec: modelBudgets() },
+  // Kept in a budget row linked as budget_id (LiteLLM makes one for a soft_budget); see resource.ts for updates.
+  soft_budget: { field: "litellm_budget_table.soft_budget", send: "soft_budget", codec: number(), serverDefault: (c) => c.budget_id !== null },
+  budget_id: { codec: text(), serverDefault: (c) => c.soft_budget !== null },
   budget_duration: { codec: text() },
   tpm_limit: { codec: number() },
   rpm_limit: { codec: number() },

@@ -1,11 +1,13 @@
 // litellm_key: /key/generate, /key/info, /key/update, /key/delete, blocked through /key/block and /key/unblock,
 // rotation by /key/regenerate (in place, enterprise licence) or by replacement. The id is the token hash.
-import { declareResource } from "../../framework/declarative";
+import { randomUUID } from "node:crypto";
+import { atMostOneOf, declareResource } from "../../framework/declarative";
 import { attributePath } from "../../framework/diagnostics";
 import type { ResourceDefinition } from "../../framework/resource";
 import { unknown, valuesEqual, type TfObject } from "../../values/value";
 import type { LiteLLMClient } from "../../litellm/client";
 import { managementOf } from "../../litellm/management";
+import { budgetsOf } from "../../litellm/budgets";
 import { describeLiteLLMError } from "../api-errors";
 import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
@@ -19,6 +21,8 @@ const declared = declareResource<LiteLLMClient>(
     noun: "key",
     attributes: keyAttributes,
     constraints: keyConstraints,
+    // LiteLLM links the budget it makes for a soft_budget in place of a budget_id sent with it.
+    checks: [atMostOneOf(["soft_budget", "budget_id"])],
     describeError: describeLiteLLMError,
     importHint: "the key's token hash or its key_alias",
     api: {
@@ -30,8 +34,13 @@ const declared = declareResource<LiteLLMClient>(
       },
       read: (ctx, id) => managementOf(ctx.client).keyInfo(id, ctx.signal),
       async update(ctx, id, body) {
-        const { blocked, ...fields } = body;
+        const { blocked, soft_budget, ...fields } = body;
         const api = managementOf(ctx.client);
+        // /key/update cannot change a soft budget: a new budget row holds it (never a budget others may share).
+        if (typeof soft_budget === "number") {
+          fields.budget_id = randomUUID();
+          await budgetsOf(ctx.client).create(fields.budget_id as string, { soft_budget }, ctx.signal);
+        }
         if (Object.keys(fields).length > 0) await api.updateKey(id, fields, ctx.signal);
         if (typeof blocked === "boolean") await api.setKeyBlocked(id, blocked, ctx.signal);
       },
@@ -47,6 +56,7 @@ const declared = declareResource<LiteLLMClient>(
       // Left out: a duration read at import stays (the key keeps its expiry); one the user removed is cleared.
       if (config.duration === null && prior.duration !== null) planned.duration = isDurationRead(priorPrivate) ? prior.duration! : null;
       if (!valuesEqual(prior.duration ?? null, planned.duration ?? null)) planned.expires = unknown;
+      planBudgetLink(prior, config, planned);
       if (!rotating(prior, planned)) return;
       if (planned.rotation_in_place === true) {
         // /key/regenerate gives a new secret and a new hash; the plan shows both as known after apply.
@@ -59,6 +69,16 @@ const declared = declareResource<LiteLLMClient>(
     },
   },
 );
+
+/** soft_budget and budget_id: one budget row linked to the key, made by LiteLLM for a soft_budget or named. */
+function planBudgetLink(prior: TfObject, config: TfObject, planned: TfObject): void {
+  if (config.budget_id === null && config.soft_budget !== null && !valuesEqual(prior.soft_budget ?? null, planned.soft_budget ?? null)) planned.budget_id = unknown;
+  if (config.budget_id === null && config.soft_budget === null && prior.budget_id !== null) {
+    planned.budget_id = null;
+    planned.soft_budget = null;
+  }
+  if (config.budget_id !== null && config.soft_budget === null && !valuesEqual(prior.budget_id ?? null, planned.budget_id ?? null)) planned.soft_budget = unknown;
+}
 
 function rotating(prior: TfObject, planned: TfObject): boolean {
   return !valuesEqual(prior.rotation ?? null, planned.rotation ?? null);
