@@ -1,12 +1,12 @@
 // litellm_credential made from a deployment (model_id) with real terraform 1.11: LiteLLM copies the deployment's
 // upstream credentials; nothing secret reaches state; apply, clean plan, import, clean plan; a new model_id warns
 // that it acts only at creation; destroy.
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type TestEmulator } from "../support/emulator";
 import { providerBlock } from "../support/terraform";
 import { managementState, stateFileText } from "./keys-support";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
+import { stateOf, teamTestFile } from "./team-support";
 
 const SECRET = "sk-upstream-copied-61c0de22ab";
 
@@ -33,15 +33,7 @@ resource "litellm_credential" "copied" {
 `;
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({ resetEachTest: true }, (e) => (emu = e));
 
 test("a credential copies a deployment's credentials; import plans clean; another model_id warns; destroy", async () => {
   const ws = workspaces.create(config("a"));

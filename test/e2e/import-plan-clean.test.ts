@@ -1,12 +1,12 @@
 // Import, then plan with the matching configuration: no changes, for the arguments LiteLLM cannot show back.
 // A model's or credential's write-only secret: the import ID carries its version ("<id>,<version>"), saying
 // the object holds that secret. A key's duration: read from its lifetime (expires - created_at).
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { type TestEmulator } from "../support/emulator";
 import { providerBlock } from "../support/terraform";
 import { managementState, stateFileText } from "./keys-support";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
+import { stateOf, teamTestFile } from "./team-support";
 
 const CRED_SECRET = "sk-import-cred-5d1e77a0c2";
 const MODEL_SECRET = "sk-import-model-0b8f3e19d4";
@@ -33,15 +33,7 @@ ${duration === null ? "" : `  duration  = "${duration}"\n`}}
 `;
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({ resetEachTest: true }, (e) => (emu = e));
 
 test("a model and a credential imported with their secrets' version plan clean, and a later version sends again", async () => {
   const ws = workspaces.create(secrets);

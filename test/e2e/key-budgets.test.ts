@@ -1,12 +1,12 @@
 // litellm_key's budget arguments with real terraform: model_max_budget (LiteLLM's shape, enterprise licence),
 // soft_budget (a budget row LiteLLM makes) and budget_id (a litellm_budget); apply, clean plan, import, clean
 // plan, changes, destroy; and LiteLLM's refusal of model_max_budget without a licence.
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { adminCall, type TestEmulator } from "../support/emulator";
 import { providerBlock } from "../support/terraform";
 import { managementState } from "./keys-support";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
+import { stateOf, teamTestFile } from "./team-support";
 
 const perModel = `resource "litellm_key" "svc" {
   key_alias        = "budgeted"
@@ -27,22 +27,8 @@ ${link ? "  budget_id = litellm_budget.team.budget_id\n" : ""}}
 
 let emu: TestEmulator;
 let licensed: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-const licensedWorkspaces = teamWorkspaces(() => licensed);
-before(async () => {
-  emu = await startTeamEmulator();
-  licensed = await startTeamEmulator({ enterprise: true });
-});
-beforeEach(() => {
-  emu.reset();
-  licensed.reset();
-});
-after(async () => {
-  workspaces.disposeAll();
-  licensedWorkspaces.disposeAll();
-  await emu.close();
-  await licensed.close();
-});
+const workspaces = teamTestFile({ resetEachTest: true }, (e) => (emu = e));
+const licensedWorkspaces = teamTestFile({ enterprise: true, resetEachTest: true }, (e) => (licensed = e));
 
 async function keyInfo(e: TestEmulator, alias: string): Promise<Record<string, unknown>> {
   const token = (await managementState(e)).keys.find((k) => k.key_alias === alias)!.token;

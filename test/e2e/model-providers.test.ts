@@ -1,14 +1,14 @@
 // litellm_model for AWS Bedrock and Vertex AI with pricing, with real terraform 1.11: the write-only AWS and
 // Vertex secrets reach LiteLLM but no plan, state or TRACE log; apply, clean plan, import (with the secrets'
 // version), clean plan, a price change in place, a version change that sends the secrets again, destroy.
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { type TestEmulator } from "../support/emulator";
 import { providerBlock, type Workspace } from "../support/terraform";
 import { managementState, stateFileText } from "./keys-support";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
+import { stateOf, teamTestFile } from "./team-support";
 
 const AWS_KEY_ID = "AKIAEXTRASTEST7Q2Z";
 const AWS_SECRET = "aws-secret-extras-9f31c0d7be";
@@ -43,15 +43,7 @@ resource "litellm_model" "vertex" {
 `;
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({ resetEachTest: true }, (e) => (emu = e));
 
 const SECRETS = [AWS_KEY_ID, AWS_SECRET, "vertex-private-extras-5e2a", ROTATED];
 
