@@ -12,6 +12,8 @@ import { describeLiteLLMError } from "../api-errors";
 import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
 import { durationOfLifetime, durationReadMark, isDurationRead } from "./duration";
+import { ownMetadataCheck } from "../server-rules/metadata-validation";
+import { metadataArguments } from "../server-rules/metadata-arguments";
 
 const TOKEN = /^[0-9a-f]{64}$/;
 
@@ -21,8 +23,12 @@ const declared = declareResource<LiteLLMClient>(
     noun: "key",
     attributes: keyAttributes,
     constraints: keyConstraints,
-    // LiteLLM links the budget it makes for a soft_budget in place of a budget_id sent with it.
-    checks: [atMostOneOf(["soft_budget", "budget_id"])],
+    checks: [
+      // Every owned key with an argument of its own (tags, guardrails, per-model limits) is one on keys too.
+      ownMetadataCheck(metadataArguments.filter((a) => a in keyAttributes)),
+      // LiteLLM links the budget it makes for a soft_budget in place of a budget_id sent with it.
+      atMostOneOf(["soft_budget", "budget_id"]),
+    ],
     describeError: describeLiteLLMError,
     importHint: "the key's token hash or its key_alias",
     api: {

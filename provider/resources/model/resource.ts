@@ -48,7 +48,8 @@ export const modelAttributes: Record<string, AttributeDeclaration> = {
   output_cost_per_pixel: param("output_cost_per_pixel", number()),
   mode: info("mode"),
   tier: info("tier"),
-  access_groups: { ...info("access_groups", stringList()), whenRemoved: "clear" },
+  // A litellm_access_group may add groups: left out, it shows what LiteLLM has (set [] to clear).
+  access_groups: { ...info("access_groups", stringList()), serverDefault: true },
 };
 
 /** litellm_params.model, which LiteLLM routes on, from the two arguments that name it. */
