@@ -3,6 +3,8 @@
 // 0.0 (set in the UI, or by a proxy default) is not "unlimited" but a $0 cap that blocks every call. State shows
 // it as null, which no configuration means, so the plan proposes the update that removes the cap.
 import { isUnknown, numberText, type TfNumber, type TfValue } from "../../values/value";
+import { attributePath } from "../../framework/diagnostics";
+import type { AttributePlanRule } from "../../framework/declarative";
 
 /** A number from a Terraform value, or null. */
 export function budgetNumber(v: TfValue): number | null {
@@ -54,3 +56,11 @@ export function zeroCapWarning(attribute: string, owner: string): { summary: str
       `so this plan removes the cap. To block spending instead, see "Blocking spend" in docs/litellm-api.md.`,
   };
 }
+
+/** A budget argument's plan rule: a $0 cap LiteLLM holds is removed (0 when the configuration leaves it out), and said. */
+export const zeroCapPlanRule: AttributePlanRule = (name, { prior, config }, resp, noun) => {
+  if (prior === null || !isZeroCap(prior[name]!)) return;
+  if (config[name] === null) resp.planned[name] = 0;
+  const w = zeroCapWarning(name, noun);
+  resp.diagnostics.addWarning(w.summary, w.detail, attributePath(name));
+};
