@@ -90,14 +90,14 @@ export function compileConfigValidator(
     if (validate(json)) return diagnostics;
     const reported = new Set<string>();
     for (const error of validate.errors ?? []) {
-      const path = pathFromPointer(error.instancePath);
+      const path = pathFromPointer(error.instancePath, block);
       const name = "attribute" in (path[0] ?? {}) ? (path[0] as { attribute: string }).attribute : "";
       const key = error.instancePath;
       if (reported.has(key)) continue;
       reported.add(key);
       const expectation = constraints[name]?.expectation ?? describeAjvError(error);
       const shown = sensitive.has(name) ? "" : ` Got ${JSON.stringify(valueAt(json, path))}.`;
-      diagnostics.addError("Invalid Attribute Value", `Attribute ${formatName(path)} ${expectation}.${shown}`, path);
+      diagnostics.addError("Invalid Attribute Value", `Attribute ${formatName(path)} ${expectation}.${shown}`, pointable(path));
     }
     return diagnostics;
   };
@@ -122,9 +122,26 @@ function describeAjvError(e: ErrorObject): string {
   return e.message ?? "is invalid";
 }
 
-function pathFromPointer(pointer: string): AttributePath {
+/** Path steps follow the attribute's type: an object's fields are attribute steps (a map of objects' fields too). */
+function pathFromPointer(pointer: string, block: BlockSchema): AttributePath {
   const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
-  return parts.map((p, i) => (i === 0 ? { attribute: p } : /^\d+$/.test(p) ? { index: Number(p) } : { key: p }));
+  let type: CtyType | undefined = block.attributes.find((a) => a.name === parts[0])?.type;
+  return parts.map((p, i) => {
+    if (i === 0) return { attribute: p };
+    const inObject = Array.isArray(type) && type[0] === "object";
+    const step = inObject ? { attribute: p } : /^\d+$/.test(p) ? { index: Number(p) } : { key: p };
+    type = !Array.isArray(type) ? undefined : type[0] === "object" ? type[1][p] : type[0] === "tuple" ? undefined : (type[1] as CtyType);
+    return step;
+  });
+}
+
+/**
+ * The part of a path Terraform 1.11 can show in the configuration: it finds map and list elements, not a field of
+ * an object written inside one, so the diagnostic points at that element (the message names the whole path).
+ */
+function pointable(path: AttributePath): AttributePath {
+  const field = path.findIndex((s, i) => i > 0 && "attribute" in s);
+  return field < 0 ? path : path.slice(0, field);
 }
 
 function valueAt(json: unknown, path: AttributePath): unknown {

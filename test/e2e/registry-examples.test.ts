@@ -64,12 +64,17 @@ for (const example of examples) {
           assert.equal(example, path.join("resources", "litellm_user", "resource.tf"), `${line} names a resource the example does not have`);
           continue;
         }
-        const placeholder = /^[0-9a-f-]{36}$|^[0-9a-f]{64}$/.test(id) || id.includes(":");
-        const importId = placeholder ? String(real.id) : id;
-        if (placeholder && id.includes(":")) continue; // team_member's compound ID is covered by team-examples.test.ts
+        // "<id>,<version>": the write-only secrets' version after the ID (models and credentials).
+        const comma = id.lastIndexOf(",");
+        const [bare, version] = comma > 0 ? [id.slice(0, comma), id.slice(comma)] : [id, ""];
+        const placeholder = /^[0-9a-f-]{36}$|^[0-9a-f]{64}$/.test(bare) || bare.includes(":");
+        const importId = (placeholder ? String(real.id) : bare) + version;
+        if (placeholder && bare.includes(":")) continue; // team_member's compound ID is covered by team-examples.test.ts
         const imported = workspace(text);
         await imported.ok(["import", "-no-color", address, importId]);
         assert.equal(resourcesByAddress(await imported.stateJson()).get(address)?.id, real.id, `${line} imports ${address}`);
+        // With the version, the imported object plans clean as written.
+        if (version) await imported.ok(["plan", "-detailed-exitcode", "-no-color", `-target=${address}`], 0);
       }
     }
 

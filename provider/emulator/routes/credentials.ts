@@ -14,7 +14,8 @@ export const credentialCreate: RouteHandler = (req, ctx) => {
   let values = body.credential_values as Record<string, unknown> | null | undefined;
   if (typeof body.model_id === "string") {
     const model = ctx.store.models.get(body.model_id);
-    if (!model) return wrappedHttpException(404, `Model not found. Got model id: ${body.model_id}`);
+    // llm_router.get_deployment / get_deployment_credentials: HTTPException(404, "Model not found").
+    if (!model) return wrappedHttpException(404, "Model not found");
     values = Object.fromEntries(Object.entries(model.litellm_params).filter(([k]) => k.startsWith("api_") || k.startsWith("aws_") || k.startsWith("vertex_")));
   }
   if (!values) return fastapiDetail(422, [{ type: "value_error", loc: ["body"], msg: "Value error, Either credential_values or model_id must be set", input: body }]);

@@ -6,12 +6,16 @@ import { validateBody } from "../validation/model";
 import { generateKeyRequest } from "../validation/requests";
 import type { RouteHandler } from "./context";
 import { duplicateAlias } from "./key-errors";
+import { checkKeyModelMaxBudget, softBudgetRow } from "./key-budget";
 import { keyFieldsFrom } from "./key-fields";
 import { mintKey } from "./key-minting";
 
 export const keyGenerate: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, generateKeyRequest(ctx.legacy));
+  const budgetId = softBudgetRow(body, ctx);
+  checkKeyModelMaxBudget(body, ctx, false);
   const fields = keyFieldsFrom(body, ctx.now(), ctx.enterprise);
+  if (budgetId !== undefined) fields.budget_id = budgetId;
   if (typeof fields.key_alias === "string" && ctx.store.findKeyByAlias(fields.key_alias)) throw new Reply(duplicateAlias(fields.key_alias));
   const { key, row } = mintKey(ctx, fields, typeof body.key === "string" ? body.key : undefined);
   return jsonResponse(200, {
@@ -39,6 +43,8 @@ export const keyGenerate: RouteHandler = (req, ctx) => {
     token_id: row.token,
     organization_id: row.organization_id,
     litellm_budget_table: null,
+    budget_id: row.budget_id,
+    soft_budget: (body.soft_budget as number | null | undefined) ?? null,
     token: row.token,
     created_by: row.created_by,
     updated_by: row.updated_by,

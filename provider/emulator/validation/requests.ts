@@ -87,6 +87,7 @@ export function generateKeyRequest(legacy: boolean): ModelSpec {
   return {
     ...generateRequestBase(legacy),
     key: f(str),
+    budget_id: f(str),
     soft_budget: f(float),
     tags: f(list),
     allowed_routes: f(list),
@@ -98,6 +99,7 @@ export function updateKeyRequest(legacy: boolean): ModelSpec {
   return {
     ...generateRequestBase(legacy),
     key: { coerce: str, nullable: false, required: true },
+    budget_id: f(str),
     tags: f(list),
     allowed_routes: f(list),
   };

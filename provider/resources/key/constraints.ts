@@ -12,6 +12,11 @@ export const keyConstraints: AttributeConstraints = {
   budget_duration: litellmDuration,
   duration: litellmDuration,
   max_parallel_requests: nonNegativeInteger,
+  soft_budget: { schema: { minimum: 0 }, expectation: "must be 0 or more US dollars" },
+  model_max_budget: {
+    schema: { additionalProperties: { type: "object", properties: { budget_limit: { minimum: 0 }, time_period: { pattern: "^[0-9]+(s|m|h|d|w|mo)$" } } } },
+    expectation: "must map model names to { budget_limit = US dollars, 0 or more, time_period = a number and a unit s, m, h, d, w or mo (30d) }",
+  },
   model_rpm_limit: perModel,
   model_tpm_limit: perModel,
   metadata: { schema: { jsonObjectString: true }, expectation: "must be a JSON object, for example jsonencode({ owner = \"platform\" })" },

@@ -3,6 +3,8 @@
 // attributes read from metadata.<field>, and metadata's own attribute never shows or drops them.
 import { bool, jsonObjectText, number, numberMap, stringList, text, type AttributeDeclaration } from "../../framework/declarative";
 import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
+import { keyDuration } from "./duration";
+import { modelBudgets } from "./model-max-budget";
 
 const keptInState = { writeOnly: true, send: false as const };
 
@@ -14,6 +16,11 @@ export const keyAttributes: Record<string, AttributeDeclaration> = {
   organization_id: { codec: text() },
   models: { codec: stringList() },
   max_budget: { codec: number() },
+  // LiteLLM's shape; a non-empty one needs an enterprise licence (validate_model_max_budget).
+  model_max_budget: { codec: modelBudgets() },
+  // Kept in a budget row linked as budget_id (LiteLLM makes one for a soft_budget); see resource.ts for updates.
+  soft_budget: { field: "litellm_budget_table.soft_budget", send: "soft_budget", codec: number(), serverDefault: (c) => c.budget_id !== null },
+  budget_id: { codec: text(), serverDefault: (c) => c.soft_budget !== null },
   budget_duration: { codec: text() },
   tpm_limit: { codec: number() },
   rpm_limit: { codec: number() },
@@ -24,8 +31,8 @@ export const keyAttributes: Record<string, AttributeDeclaration> = {
   tags: { field: "metadata.tags", send: "tags", codec: stringList() },
   guardrails: { field: "metadata.guardrails", send: "guardrails", codec: stringList() },
   allowed_routes: { codec: stringList() },
-  // LiteLLM keeps no duration, only the expiry it computed from it.
-  duration: { codec: text(), writeOnly: true },
+  // LiteLLM keeps no duration, only the expiry it computed from it (see duration.ts for import).
+  duration: { codec: keyDuration(), writeOnly: true },
   blocked: { codec: bool({ nullIs: false }), default: false },
   rotation: { codec: text(), ...keptInState },
   rotation_in_place: { codec: bool(), ...keptInState, default: false },

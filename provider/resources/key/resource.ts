@@ -1,14 +1,17 @@
 // litellm_key: /key/generate, /key/info, /key/update, /key/delete, blocked through /key/block and /key/unblock,
 // rotation by /key/regenerate (in place, enterprise licence) or by replacement. The id is the token hash.
-import { declareResource } from "../../framework/declarative";
+import { randomUUID } from "node:crypto";
+import { atMostOneOf, declareResource } from "../../framework/declarative";
 import { attributePath } from "../../framework/diagnostics";
 import type { ResourceDefinition } from "../../framework/resource";
 import { unknown, valuesEqual, type TfObject } from "../../values/value";
 import type { LiteLLMClient } from "../../litellm/client";
 import { managementOf } from "../../litellm/management";
+import { budgetsOf } from "../../litellm/budgets";
 import { describeLiteLLMError } from "../api-errors";
 import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
+import { durationOfLifetime, durationReadMark, isDurationRead } from "./duration";
 import { ownMetadataCheck } from "../server-rules/metadata-validation";
 import { metadataArguments } from "../server-rules/metadata-arguments";
 
@@ -20,8 +23,12 @@ const declared = declareResource<LiteLLMClient>(
     noun: "key",
     attributes: keyAttributes,
     constraints: keyConstraints,
-    // Every owned key with an argument of its own (tags, guardrails, per-model limits) is one on keys too.
-    checks: [ownMetadataCheck(metadataArguments.filter((a) => a in keyAttributes))],
+    checks: [
+      // Every owned key with an argument of its own (tags, guardrails, per-model limits) is one on keys too.
+      ownMetadataCheck(metadataArguments.filter((a) => a in keyAttributes)),
+      // LiteLLM links the budget it makes for a soft_budget in place of a budget_id sent with it.
+      atMostOneOf(["soft_budget", "budget_id"]),
+    ],
     describeError: describeLiteLLMError,
     importHint: "the key's token hash or its key_alias",
     api: {
@@ -33,8 +40,13 @@ const declared = declareResource<LiteLLMClient>(
       },
       read: (ctx, id) => managementOf(ctx.client).keyInfo(id, ctx.signal),
       async update(ctx, id, body) {
-        const { blocked, ...fields } = body;
+        const { blocked, soft_budget, ...fields } = body;
         const api = managementOf(ctx.client);
+        // /key/update cannot change a soft budget: a new budget row holds it (never a budget others may share).
+        if (typeof soft_budget === "number") {
+          fields.budget_id = randomUUID();
+          await budgetsOf(ctx.client).create(fields.budget_id as string, { soft_budget }, ctx.signal);
+        }
         if (Object.keys(fields).length > 0) await api.updateKey(id, fields, ctx.signal);
         if (typeof blocked === "boolean") await api.setKeyBlocked(id, blocked, ctx.signal);
       },
@@ -42,10 +54,15 @@ const declared = declareResource<LiteLLMClient>(
     },
   },
   {
-    modifyPlan({ prior }, resp) {
-      if (prior === null) return;
+    modifyPlan({ prior, config, priorPrivate }, resp) {
       const planned = resp.planned;
+      // Computed only so that an imported duration can stay; a new key without one has none.
+      if (prior === null && config.duration === null) planned.duration = null;
+      if (prior === null) return;
+      // Left out: a duration read at import stays (the key keeps its expiry); one the user removed is cleared.
+      if (config.duration === null && prior.duration !== null) planned.duration = isDurationRead(priorPrivate) ? prior.duration! : null;
       if (!valuesEqual(prior.duration ?? null, planned.duration ?? null)) planned.expires = unknown;
+      planBudgetLink(prior, config, planned);
       if (!rotating(prior, planned)) return;
       if (planned.rotation_in_place === true) {
         // /key/regenerate gives a new secret and a new hash; the plan shows both as known after apply.
@@ -59,30 +76,47 @@ const declared = declareResource<LiteLLMClient>(
   },
 );
 
+/** soft_budget and budget_id: one budget row linked to the key, made by LiteLLM for a soft_budget or named. */
+function planBudgetLink(prior: TfObject, config: TfObject, planned: TfObject): void {
+  if (config.budget_id === null && config.soft_budget !== null && !valuesEqual(prior.soft_budget ?? null, planned.soft_budget ?? null)) planned.budget_id = unknown;
+  if (config.budget_id === null && config.soft_budget === null && prior.budget_id !== null) {
+    planned.budget_id = null;
+    planned.soft_budget = null;
+  }
+  if (config.budget_id !== null && config.soft_budget === null && !valuesEqual(prior.budget_id ?? null, planned.budget_id ?? null)) planned.soft_budget = unknown;
+}
+
 function rotating(prior: TfObject, planned: TfObject): boolean {
   return !valuesEqual(prior.rotation ?? null, planned.rotation ?? null);
 }
+
+/** Update, or regenerate in place when rotation changed and rotation_in_place is set. */
+const updateKey: NonNullable<ResourceDefinition<LiteLLMClient>["update"]> = async (req, resp, ctx) => {
+  if (!rotating(req.prior, req.planned) || req.planned.rotation_in_place !== true) return declared.update(req, resp, ctx);
+  let next;
+  try {
+    next = await managementOf(ctx.client).regenerateKey(req.prior.id as string, ctx.signal);
+  } catch (e) {
+    resp.diagnostics.addError(
+      "Cannot Regenerate Key",
+      `Error while regenerating key ${req.prior.id as string}: ${describeLiteLLMError(e).message} Regenerating a key in place needs a LiteLLM enterprise licence; without one, set rotation_in_place = false to replace the key instead.`,
+      attributePath("rotation"),
+    );
+    resp.state = req.prior;
+    return;
+  }
+  const prior: TfObject = Object.assign(Object.create(null), req.prior, { id: next.token });
+  const planned: TfObject = Object.assign(Object.create(null), req.planned, { key: next.key });
+  return declared.update({ ...req, prior, planned }, resp, ctx);
+};
 
 export const keyResource: ResourceDefinition<LiteLLMClient> = {
   ...declared,
 
   async update(req, resp, ctx) {
-    if (!rotating(req.prior, req.planned) || req.planned.rotation_in_place !== true) return declared.update(req, resp, ctx);
-    let next;
-    try {
-      next = await managementOf(ctx.client).regenerateKey(req.prior.id as string, ctx.signal);
-    } catch (e) {
-      resp.diagnostics.addError(
-        "Cannot Regenerate Key",
-        `Error while regenerating key ${req.prior.id as string}: ${describeLiteLLMError(e).message} Regenerating a key in place needs a LiteLLM enterprise licence; without one, set rotation_in_place = false to replace the key instead.`,
-        attributePath("rotation"),
-      );
-      resp.state = req.prior;
-      return;
-    }
-    const prior: TfObject = Object.assign(Object.create(null), req.prior, { id: next.token });
-    const planned: TfObject = Object.assign(Object.create(null), req.planned, { key: next.key });
-    return declared.update({ ...req, prior, planned }, resp, ctx);
+    await updateKey(req, resp, ctx);
+    // A duration sent now is the user's: removing it later clears the expiry.
+    if (!resp.diagnostics.hasError() && !valuesEqual(req.prior.duration ?? null, req.planned.duration ?? null)) resp.private = new Uint8Array();
   },
 
   async importState(req, resp, ctx) {
@@ -109,8 +143,11 @@ export const keyResource: ResourceDefinition<LiteLLMClient> = {
   },
 };
 
-/** After an import: the default of rotation_in_place, which LiteLLM does not keep. */
-async function withDefaults(run: Promise<void>, resp: { state: TfObject | null }): Promise<void> {
+/** After an import: the default of rotation_in_place and the duration, which LiteLLM does not keep. */
+async function withDefaults(run: Promise<void>, resp: { state: TfObject | null; private: Uint8Array }): Promise<void> {
   await run;
-  if (resp.state) resp.state.rotation_in_place = false;
+  if (!resp.state) return;
+  resp.state.rotation_in_place = false;
+  resp.state.duration = durationOfLifetime(resp.state.created_at, resp.state.expires);
+  if (resp.state.duration !== null) resp.private = durationReadMark();
 }

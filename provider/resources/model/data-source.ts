@@ -7,7 +7,7 @@ import { modelAttributes, modelIdOf } from "./resource";
 
 const attributes: Record<string, AttributeDeclaration> = { model_id: { field: "model_info.id", codec: text() } };
 for (const [name, a] of Object.entries(modelAttributes)) {
-  if (name === "model_api_key" || name === "model_api_key_version") continue;
+  if (a.writeOnly) continue;
   attributes[name] = { ...a, computed: name !== "model_name" };
 }
 

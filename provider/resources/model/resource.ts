@@ -11,6 +11,8 @@ import { describeLiteLLMError, nested } from "../api-errors";
 import { nonNegativeInteger } from "../limit-constraints";
 
 const param = (name: string, codec = text()): AttributeDeclaration => ({ field: `litellm_params.${name}`, send: `litellm_params.${name}`, codec, whenRemoved: "replace" });
+/** An upstream secret in litellm_params: write-only, sent with model_api_key when model_api_key_version changes. */
+const secret = (name: string): AttributeDeclaration => ({ field: `litellm_params.${name}`, send: `litellm_params.${name}`, codec: text(), writeOnly: true });
 const info = (name: string, codec = text()): AttributeDeclaration => ({ field: `model_info.${name}`, send: `model_info.${name}`, codec, whenRemoved: "replace" });
 
 export const modelAttributes: Record<string, AttributeDeclaration> = {
@@ -28,6 +30,22 @@ export const modelAttributes: Record<string, AttributeDeclaration> = {
   rpm: param("rpm", number()),
   timeout: param("timeout", number()),
   max_retries: param("max_retries", number()),
+  // AWS (Bedrock, SageMaker) and Vertex AI; LiteLLM never shows the secrets back (remove_sensitive_info_from_deployment).
+  aws_access_key_id: secret("aws_access_key_id"),
+  aws_secret_access_key: secret("aws_secret_access_key"),
+  aws_region_name: param("aws_region_name"),
+  aws_session_name: param("aws_session_name"),
+  aws_role_name: param("aws_role_name"),
+  vertex_project: param("vertex_project"),
+  vertex_location: param("vertex_location"),
+  vertex_credentials: secret("vertex_credentials"),
+  // Pricing LiteLLM uses for spend instead of its own cost map (litellm_params, US dollars).
+  input_cost_per_token: param("input_cost_per_token", number()),
+  output_cost_per_token: param("output_cost_per_token", number()),
+  input_cost_per_second: param("input_cost_per_second", number()),
+  output_cost_per_second: param("output_cost_per_second", number()),
+  input_cost_per_pixel: param("input_cost_per_pixel", number()),
+  output_cost_per_pixel: param("output_cost_per_pixel", number()),
   mode: info("mode"),
   tier: info("tier"),
   // A litellm_access_group may add groups: left out, it shows what LiteLLM has (set [] to clear).
@@ -56,6 +74,12 @@ const declared = declareResource<LiteLLMClient>({
     rpm: nonNegativeInteger,
     timeout: { schema: { exclusiveMinimum: 0 }, expectation: "must be more than 0 seconds" },
     max_retries: nonNegativeInteger,
+    ...Object.fromEntries(
+      ["input_cost_per_token", "output_cost_per_token", "input_cost_per_second", "output_cost_per_second", "input_cost_per_pixel", "output_cost_per_pixel"].map((n) => [
+        n,
+        { schema: { minimum: 0 }, expectation: "must be 0 or more US dollars" },
+      ]),
+    ),
   },
   describeError: describeLiteLLMError,
   importHint: "the model ID (model_info.id)",
@@ -78,5 +102,8 @@ const declared = declareResource<LiteLLMClient>({
   },
 });
 
-export const modelResource = withWriteOnlyArguments(declared, [{ attribute: "model_api_key", version: "model_api_key_version" }]);
+export const modelResource = withWriteOnlyArguments(
+  declared,
+  ["model_api_key", "aws_access_key_id", "aws_secret_access_key", "vertex_credentials"].map((attribute) => ({ attribute, version: "model_api_key_version" })),
+);
 export { idOf as modelIdOf };

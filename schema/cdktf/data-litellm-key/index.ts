@@ -21,6 +21,84 @@ export interface DataLitellmKeyConfig extends cdktf.TerraformMetaArguments {
   */
   readonly keyAlias?: string;
 }
+export interface DataLitellmKeyModelMaxBudget {
+}
+
+export function dataLitellmKeyModelMaxBudgetToTerraform(struct?: DataLitellmKeyModelMaxBudget): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataLitellmKeyModelMaxBudgetToHclTerraform(struct?: DataLitellmKeyModelMaxBudget): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataLitellmKeyModelMaxBudgetOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectKey the key of this item in the map
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectKey: string) {
+    super(terraformResource, terraformAttribute, false, complexObjectKey);
+  }
+
+  public get internalValue(): DataLitellmKeyModelMaxBudget | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataLitellmKeyModelMaxBudget | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // budget_limit - computed: true, optional: false, required: false
+  public get budgetLimit() {
+    return this.getNumberAttribute('budget_limit');
+  }
+
+  // time_period - computed: true, optional: false, required: false
+  public get timePeriod() {
+    return this.getStringAttribute('time_period');
+  }
+}
+
+export class DataLitellmKeyModelMaxBudgetMap extends cdktf.ComplexMap {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string) {
+    super(terraformResource, terraformAttribute)
+  }
+
+  /**
+  * @param key the key of the item to return
+  */
+  public get(key: string): DataLitellmKeyModelMaxBudgetOutputReference {
+    return new DataLitellmKeyModelMaxBudgetOutputReference(this.terraformResource, this.terraformAttribute, key);
+  }
+}
 
 /**
 * Represents a {@link ../../../docs/data-sources/key.md litellm_key}
@@ -140,6 +218,22 @@ export class DataLitellmKey extends cdktf.TerraformDataSource {
   // max_budget - computed: true, optional: false, required: false
   public get maxBudget() {
     return this.getNumberAttribute('max_budget');
+  }
+
+  // model_max_budget - computed: true, optional: false, required: false
+  private _modelMaxBudget = new DataLitellmKeyModelMaxBudgetMap(this, "model_max_budget");
+  public get modelMaxBudget() {
+    return this._modelMaxBudget;
+  }
+
+  // soft_budget - computed: true, optional: false, required: false
+  public get softBudget() {
+    return this.getNumberAttribute('soft_budget');
+  }
+
+  // budget_id - computed: true, optional: false, required: false
+  public get budgetId() {
+    return this.getStringAttribute('budget_id');
   }
 
   // budget_duration - computed: true, optional: false, required: false

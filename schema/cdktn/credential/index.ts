@@ -32,6 +32,12 @@ export interface CredentialConfig extends cdktn.TerraformMetaArguments {
   * Docs (litellm-tf package): {@link ../../../docs/resources/credential.md Credential#credential_values_version}
   */
   readonly credentialValuesVersion?: string;
+  /**
+  * Instead of credential_values: the ID of a litellm_model whose upstream credentials (api_key, api_base, AWS and Vertex settings) LiteLLM copies into the credential when it is created. Write-only: used once at creation and kept neither by LiteLLM nor in state; a later change only warns (replace the credential to copy again). Conflicts with credential_values.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/credential.md Credential#model_id}
+  */
+  readonly modelId?: string;
 }
 
 /**
@@ -88,6 +94,7 @@ export class Credential extends cdktn.TerraformResource {
     this._credentialInfo = config.credentialInfo;
     this._credentialValues = config.credentialValues;
     this._credentialValuesVersion = config.credentialValuesVersion;
+    this._modelId = config.modelId;
   }
 
   // ==========
@@ -163,6 +170,25 @@ export class Credential extends cdktn.TerraformResource {
     return this._credentialValuesVersion;
   }
 
+  // model_id - computed: false, optional: true, required: false
+  private _modelId?: string;
+  /**
+  * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+  */
+  public get modelId() {
+    return this.getStringAttribute('model_id');
+  }
+  public set modelId(value: string) {
+    this._modelId = value;
+  }
+  public resetModelId() {
+    this._modelId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelIdInput() {
+    return this._modelId;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -173,6 +199,7 @@ export class Credential extends cdktn.TerraformResource {
       credential_info: cdktn.hashMapper(cdktn.stringToTerraform)(this._credentialInfo),
       credential_values: this.markWriteOnlyAttribute(cdktn.hashMapper(cdktn.stringToTerraform)(this._credentialValues)),
       credential_values_version: cdktn.stringToTerraform(this._credentialValuesVersion),
+      model_id: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._modelId)),
     };
   }
 
@@ -198,6 +225,12 @@ export class Credential extends cdktn.TerraformResource {
       },
       credential_values_version: {
         value: cdktn.stringToHclTerraform(this._credentialValuesVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      model_id: {
+        value: this.markWriteOnlyAttribute(cdktn.stringToHclTerraform(this._modelId)),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

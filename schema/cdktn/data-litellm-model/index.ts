@@ -162,6 +162,61 @@ export class DataLitellmModel extends cdktn.TerraformDataSource {
     return this.getNumberAttribute('max_retries');
   }
 
+  // aws_region_name - computed: true, optional: false, required: false
+  public get awsRegionName() {
+    return this.getStringAttribute('aws_region_name');
+  }
+
+  // aws_session_name - computed: true, optional: false, required: false
+  public get awsSessionName() {
+    return this.getStringAttribute('aws_session_name');
+  }
+
+  // aws_role_name - computed: true, optional: false, required: false
+  public get awsRoleName() {
+    return this.getStringAttribute('aws_role_name');
+  }
+
+  // vertex_project - computed: true, optional: false, required: false
+  public get vertexProject() {
+    return this.getStringAttribute('vertex_project');
+  }
+
+  // vertex_location - computed: true, optional: false, required: false
+  public get vertexLocation() {
+    return this.getStringAttribute('vertex_location');
+  }
+
+  // input_cost_per_token - computed: true, optional: false, required: false
+  public get inputCostPerToken() {
+    return this.getNumberAttribute('input_cost_per_token');
+  }
+
+  // output_cost_per_token - computed: true, optional: false, required: false
+  public get outputCostPerToken() {
+    return this.getNumberAttribute('output_cost_per_token');
+  }
+
+  // input_cost_per_second - computed: true, optional: false, required: false
+  public get inputCostPerSecond() {
+    return this.getNumberAttribute('input_cost_per_second');
+  }
+
+  // output_cost_per_second - computed: true, optional: false, required: false
+  public get outputCostPerSecond() {
+    return this.getNumberAttribute('output_cost_per_second');
+  }
+
+  // input_cost_per_pixel - computed: true, optional: false, required: false
+  public get inputCostPerPixel() {
+    return this.getNumberAttribute('input_cost_per_pixel');
+  }
+
+  // output_cost_per_pixel - computed: true, optional: false, required: false
+  public get outputCostPerPixel() {
+    return this.getNumberAttribute('output_cost_per_pixel');
+  }
+
   // mode - computed: true, optional: false, required: false
   public get mode() {
     return this.getStringAttribute('mode');

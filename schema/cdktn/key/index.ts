@@ -45,6 +45,24 @@ export interface KeyConfig extends cdktn.TerraformMetaArguments {
   */
   readonly maxBudget?: number;
   /**
+  * Per-model budgets in LiteLLM's shape: for each model name, budget_limit (US dollars) and time_period (how often it resets, for example 30d). Needs a LiteLLM enterprise licence: without one LiteLLM refuses the key ("You must have an enterprise license to set model_max_budget"). Removing it clears the per-model budgets.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#model_max_budget}
+  */
+  readonly modelMaxBudget?: { [key: string]: KeyModelMaxBudget } | cdktn.IResolvable;
+  /**
+  * Spend in US dollars at which LiteLLM alerts (the key keeps working). LiteLLM keeps it in a budget row of its own, linked as budget_id; a later change links a new budget row, because /key/update cannot change it. Conflicts with budget_id.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#soft_budget}
+  */
+  readonly softBudget?: number;
+  /**
+  * A budget (litellm_budget) whose limits apply to the key. LiteLLM fills it with the budget row it makes for soft_budget. Removing it unlinks the budget. Conflicts with soft_budget.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#budget_id}
+  */
+  readonly budgetId?: string;
+  /**
   * How often the key's spend is reset: a number and a unit s, m, h, d, w or mo (30d, 1mo).
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#budget_duration}
@@ -105,7 +123,7 @@ export interface KeyConfig extends cdktn.TerraformMetaArguments {
   */
   readonly allowedRoutes?: string[];
   /**
-  * How long the key is valid from when it is created or this argument last changed: a number and a unit (30d, 12h). Changing it moves expires to now plus the new duration; removing it makes the key never expire.
+  * How long the key is valid from when it is created or this argument last changed: a number and a unit (30d, 12h). Changing it moves expires to now plus the new duration; removing it makes the key never expire. An imported key gets the duration its expiry shows (expires minus created_at), which a configuration that means the same keeps without a change; left out, the imported key keeps its expiry.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#duration}
   */
@@ -128,6 +146,153 @@ export interface KeyConfig extends cdktn.TerraformMetaArguments {
   * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#rotation_in_place}
   */
   readonly rotationInPlace?: boolean | cdktn.IResolvable;
+}
+export interface KeyModelMaxBudget {
+  /**
+  * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#budget_limit}
+  */
+  readonly budgetLimit?: number;
+  /**
+  * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#time_period}
+  */
+  readonly timePeriod?: string;
+}
+
+export function keyModelMaxBudgetToTerraform(struct?: KeyModelMaxBudget | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    budget_limit: cdktn.numberToTerraform(struct!.budgetLimit),
+    time_period: cdktn.stringToTerraform(struct!.timePeriod),
+  }
+}
+
+
+export function keyModelMaxBudgetToHclTerraform(struct?: KeyModelMaxBudget | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    budget_limit: {
+      value: cdktn.numberToHclTerraform(struct!.budgetLimit),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    time_period: {
+      value: cdktn.stringToHclTerraform(struct!.timePeriod),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class KeyModelMaxBudgetOutputReference extends cdktn.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktn.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectKey the key of this item in the map
+  */
+  public constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string, complexObjectKey: string) {
+    super(terraformResource, terraformAttribute, false, complexObjectKey);
+  }
+
+  public get internalValue(): KeyModelMaxBudget | cdktn.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._budgetLimit !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.budgetLimit = this._budgetLimit;
+    }
+    if (this._timePeriod !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.timePeriod = this._timePeriod;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: KeyModelMaxBudget | cdktn.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._budgetLimit = undefined;
+      this._timePeriod = undefined;
+    }
+    else if (cdktn.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._budgetLimit = value.budgetLimit;
+      this._timePeriod = value.timePeriod;
+    }
+  }
+
+  // budget_limit - computed: false, optional: true, required: false
+  private _budgetLimit?: number;
+  public get budgetLimit() {
+    return this.getNumberAttribute('budget_limit');
+  }
+  public set budgetLimit(value: number) {
+    this._budgetLimit = value;
+  }
+  public resetBudgetLimit() {
+    this._budgetLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get budgetLimitInput() {
+    return this._budgetLimit;
+  }
+
+  // time_period - computed: false, optional: true, required: false
+  private _timePeriod?: string;
+  public get timePeriod() {
+    return this.getStringAttribute('time_period');
+  }
+  public set timePeriod(value: string) {
+    this._timePeriod = value;
+  }
+  public resetTimePeriod() {
+    this._timePeriod = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timePeriodInput() {
+    return this._timePeriod;
+  }
+}
+
+export class KeyModelMaxBudgetMap extends cdktn.ComplexMap {
+  public internalValue? : { [key: string]: KeyModelMaxBudget } | cdktn.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  constructor(terraformResource: cdktn.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute);
+  }
+
+  /**
+  * @param key the key of the item to return
+  */
+  public get(key: string): KeyModelMaxBudgetOutputReference {
+    return new KeyModelMaxBudgetOutputReference(this.terraformResource, this.terraformAttribute, key);
+  }
 }
 
 /**
@@ -186,6 +351,9 @@ export class Key extends cdktn.TerraformResource {
     this._organizationId = config.organizationId;
     this._models = config.models;
     this._maxBudget = config.maxBudget;
+    this._modelMaxBudget.internalValue = config.modelMaxBudget;
+    this._softBudget = config.softBudget;
+    this._budgetId = config.budgetId;
     this._budgetDuration = config.budgetDuration;
     this._tpmLimit = config.tpmLimit;
     this._rpmLimit = config.rpmLimit;
@@ -310,6 +478,54 @@ export class Key extends cdktn.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get maxBudgetInput() {
     return this._maxBudget;
+  }
+
+  // model_max_budget - computed: false, optional: true, required: false
+  private _modelMaxBudget = new KeyModelMaxBudgetMap(this, "model_max_budget");
+  public get modelMaxBudget() {
+    return this._modelMaxBudget;
+  }
+  public putModelMaxBudget(value: { [key: string]: KeyModelMaxBudget } | cdktn.IResolvable) {
+    this._modelMaxBudget.internalValue = value;
+  }
+  public resetModelMaxBudget() {
+    this._modelMaxBudget.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelMaxBudgetInput() {
+    return this._modelMaxBudget.internalValue;
+  }
+
+  // soft_budget - computed: true, optional: true, required: false
+  private _softBudget?: number;
+  public get softBudget() {
+    return this.getNumberAttribute('soft_budget');
+  }
+  public set softBudget(value: number) {
+    this._softBudget = value;
+  }
+  public resetSoftBudget() {
+    this._softBudget = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get softBudgetInput() {
+    return this._softBudget;
+  }
+
+  // budget_id - computed: true, optional: true, required: false
+  private _budgetId?: string;
+  public get budgetId() {
+    return this.getStringAttribute('budget_id');
+  }
+  public set budgetId(value: string) {
+    this._budgetId = value;
+  }
+  public resetBudgetId() {
+    this._budgetId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get budgetIdInput() {
+    return this._budgetId;
   }
 
   // budget_duration - computed: false, optional: true, required: false
@@ -472,7 +688,7 @@ export class Key extends cdktn.TerraformResource {
     return this._allowedRoutes;
   }
 
-  // duration - computed: false, optional: true, required: false
+  // duration - computed: true, optional: true, required: false
   private _duration?: string;
   public get duration() {
     return this.getStringAttribute('duration');
@@ -568,6 +784,9 @@ export class Key extends cdktn.TerraformResource {
       organization_id: cdktn.stringToTerraform(this._organizationId),
       models: cdktn.listMapper(cdktn.stringToTerraform, false)(this._models),
       max_budget: cdktn.numberToTerraform(this._maxBudget),
+      model_max_budget: cdktn.hashMapper(keyModelMaxBudgetToTerraform)(this._modelMaxBudget.internalValue),
+      soft_budget: cdktn.numberToTerraform(this._softBudget),
+      budget_id: cdktn.stringToTerraform(this._budgetId),
       budget_duration: cdktn.stringToTerraform(this._budgetDuration),
       tpm_limit: cdktn.numberToTerraform(this._tpmLimit),
       rpm_limit: cdktn.numberToTerraform(this._rpmLimit),
@@ -622,6 +841,24 @@ export class Key extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      model_max_budget: {
+        value: cdktn.hashMapperHcl(keyModelMaxBudgetToHclTerraform)(this._modelMaxBudget.internalValue),
+        isBlock: true,
+        type: "map",
+        storageClassType: "KeyModelMaxBudgetMap",
+      },
+      soft_budget: {
+        value: cdktn.numberToHclTerraform(this._softBudget),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      budget_id: {
+        value: cdktn.stringToHclTerraform(this._budgetId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       budget_duration: {
         value: cdktn.stringToHclTerraform(this._budgetDuration),

@@ -45,7 +45,7 @@ export interface ModelConfig extends cdktn.TerraformMetaArguments {
   */
   readonly modelApiKey?: string;
   /**
-  * Any value; change it to send model_api_key again (for example after rotating the upstream key).
+  * Any value; change it to send the write-only secrets (model_api_key, aws_access_key_id, aws_secret_access_key, vertex_credentials) again, for example after rotating them. Import with <model_id>,<version> to say the deployment holds the configured secrets.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#model_api_key_version}
   */
@@ -80,6 +80,90 @@ export interface ModelConfig extends cdktn.TerraformMetaArguments {
   * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#max_retries}
   */
   readonly maxRetries?: number;
+  /**
+  * AWS access key ID for Bedrock or SageMaker (litellm_params.aws_access_key_id). Write-only: never kept in plan or state, and LiteLLM never shows it back. Sent when the model is created and whenever model_api_key_version changes.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#aws_access_key_id}
+  */
+  readonly awsAccessKeyId?: string;
+  /**
+  * AWS secret access key for Bedrock or SageMaker (litellm_params.aws_secret_access_key). Write-only: never kept in plan or state, and LiteLLM never shows it back. Sent when the model is created and whenever model_api_key_version changes.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#aws_secret_access_key}
+  */
+  readonly awsSecretAccessKey?: string;
+  /**
+  * AWS region of the deployment, for example us-east-1 (litellm_params.aws_region_name). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#aws_region_name}
+  */
+  readonly awsRegionName?: string;
+  /**
+  * Session name LiteLLM uses when it assumes aws_role_name (litellm_params.aws_session_name). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#aws_session_name}
+  */
+  readonly awsSessionName?: string;
+  /**
+  * IAM role (ARN) LiteLLM assumes to call AWS (litellm_params.aws_role_name). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#aws_role_name}
+  */
+  readonly awsRoleName?: string;
+  /**
+  * Google Cloud project for Vertex AI (litellm_params.vertex_project). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#vertex_project}
+  */
+  readonly vertexProject?: string;
+  /**
+  * Google Cloud region for Vertex AI, for example us-central1 (litellm_params.vertex_location). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#vertex_location}
+  */
+  readonly vertexLocation?: string;
+  /**
+  * Vertex AI service account credentials: the JSON key as text, or LiteLLM's os.environ/NAME reference (litellm_params.vertex_credentials). Write-only: never kept in plan or state, and LiteLLM never shows it back. Sent when the model is created and whenever model_api_key_version changes.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#vertex_credentials}
+  */
+  readonly vertexCredentials?: string;
+  /**
+  * US dollars per input token, used for spend instead of LiteLLM's cost map (litellm_params.input_cost_per_token). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#input_cost_per_token}
+  */
+  readonly inputCostPerToken?: number;
+  /**
+  * US dollars per output token (litellm_params.output_cost_per_token). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#output_cost_per_token}
+  */
+  readonly outputCostPerToken?: number;
+  /**
+  * US dollars per second of input, for models priced by time (litellm_params.input_cost_per_second). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#input_cost_per_second}
+  */
+  readonly inputCostPerSecond?: number;
+  /**
+  * US dollars per second of output (litellm_params.output_cost_per_second). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#output_cost_per_second}
+  */
+  readonly outputCostPerSecond?: number;
+  /**
+  * US dollars per input pixel, for image models (litellm_params.input_cost_per_pixel). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#input_cost_per_pixel}
+  */
+  readonly inputCostPerPixel?: number;
+  /**
+  * US dollars per output pixel (litellm_params.output_cost_per_pixel). Removing it replaces the deployment (LiteLLM's update cannot clear it).
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#output_cost_per_pixel}
+  */
+  readonly outputCostPerPixel?: number;
   /**
   * What the model does: chat, completion, embedding, image_generation, audio_transcription, audio_speech, rerank, ... (model_info.mode).
   *
@@ -162,6 +246,20 @@ export class Model extends cdktn.TerraformResource {
     this._rpm = config.rpm;
     this._timeout = config.timeout;
     this._maxRetries = config.maxRetries;
+    this._awsAccessKeyId = config.awsAccessKeyId;
+    this._awsSecretAccessKey = config.awsSecretAccessKey;
+    this._awsRegionName = config.awsRegionName;
+    this._awsSessionName = config.awsSessionName;
+    this._awsRoleName = config.awsRoleName;
+    this._vertexProject = config.vertexProject;
+    this._vertexLocation = config.vertexLocation;
+    this._vertexCredentials = config.vertexCredentials;
+    this._inputCostPerToken = config.inputCostPerToken;
+    this._outputCostPerToken = config.outputCostPerToken;
+    this._inputCostPerSecond = config.inputCostPerSecond;
+    this._outputCostPerSecond = config.outputCostPerSecond;
+    this._inputCostPerPixel = config.inputCostPerPixel;
+    this._outputCostPerPixel = config.outputCostPerPixel;
     this._mode = config.mode;
     this._tier = config.tier;
     this._accessGroups = config.accessGroups;
@@ -362,6 +460,239 @@ export class Model extends cdktn.TerraformResource {
     return this._maxRetries;
   }
 
+  // aws_access_key_id - computed: false, optional: true, required: false
+  private _awsAccessKeyId?: string;
+  /**
+  * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+  */
+  public get awsAccessKeyId() {
+    return this.getStringAttribute('aws_access_key_id');
+  }
+  public set awsAccessKeyId(value: string) {
+    this._awsAccessKeyId = value;
+  }
+  public resetAwsAccessKeyId() {
+    this._awsAccessKeyId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get awsAccessKeyIdInput() {
+    return this._awsAccessKeyId;
+  }
+
+  // aws_secret_access_key - computed: false, optional: true, required: false
+  private _awsSecretAccessKey?: string;
+  /**
+  * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+  */
+  public get awsSecretAccessKey() {
+    return this.getStringAttribute('aws_secret_access_key');
+  }
+  public set awsSecretAccessKey(value: string) {
+    this._awsSecretAccessKey = value;
+  }
+  public resetAwsSecretAccessKey() {
+    this._awsSecretAccessKey = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get awsSecretAccessKeyInput() {
+    return this._awsSecretAccessKey;
+  }
+
+  // aws_region_name - computed: false, optional: true, required: false
+  private _awsRegionName?: string;
+  public get awsRegionName() {
+    return this.getStringAttribute('aws_region_name');
+  }
+  public set awsRegionName(value: string) {
+    this._awsRegionName = value;
+  }
+  public resetAwsRegionName() {
+    this._awsRegionName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get awsRegionNameInput() {
+    return this._awsRegionName;
+  }
+
+  // aws_session_name - computed: false, optional: true, required: false
+  private _awsSessionName?: string;
+  public get awsSessionName() {
+    return this.getStringAttribute('aws_session_name');
+  }
+  public set awsSessionName(value: string) {
+    this._awsSessionName = value;
+  }
+  public resetAwsSessionName() {
+    this._awsSessionName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get awsSessionNameInput() {
+    return this._awsSessionName;
+  }
+
+  // aws_role_name - computed: false, optional: true, required: false
+  private _awsRoleName?: string;
+  public get awsRoleName() {
+    return this.getStringAttribute('aws_role_name');
+  }
+  public set awsRoleName(value: string) {
+    this._awsRoleName = value;
+  }
+  public resetAwsRoleName() {
+    this._awsRoleName = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get awsRoleNameInput() {
+    return this._awsRoleName;
+  }
+
+  // vertex_project - computed: false, optional: true, required: false
+  private _vertexProject?: string;
+  public get vertexProject() {
+    return this.getStringAttribute('vertex_project');
+  }
+  public set vertexProject(value: string) {
+    this._vertexProject = value;
+  }
+  public resetVertexProject() {
+    this._vertexProject = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vertexProjectInput() {
+    return this._vertexProject;
+  }
+
+  // vertex_location - computed: false, optional: true, required: false
+  private _vertexLocation?: string;
+  public get vertexLocation() {
+    return this.getStringAttribute('vertex_location');
+  }
+  public set vertexLocation(value: string) {
+    this._vertexLocation = value;
+  }
+  public resetVertexLocation() {
+    this._vertexLocation = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vertexLocationInput() {
+    return this._vertexLocation;
+  }
+
+  // vertex_credentials - computed: false, optional: true, required: false
+  private _vertexCredentials?: string;
+  /**
+  * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+  */
+  public get vertexCredentials() {
+    return this.getStringAttribute('vertex_credentials');
+  }
+  public set vertexCredentials(value: string) {
+    this._vertexCredentials = value;
+  }
+  public resetVertexCredentials() {
+    this._vertexCredentials = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vertexCredentialsInput() {
+    return this._vertexCredentials;
+  }
+
+  // input_cost_per_token - computed: false, optional: true, required: false
+  private _inputCostPerToken?: number;
+  public get inputCostPerToken() {
+    return this.getNumberAttribute('input_cost_per_token');
+  }
+  public set inputCostPerToken(value: number) {
+    this._inputCostPerToken = value;
+  }
+  public resetInputCostPerToken() {
+    this._inputCostPerToken = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get inputCostPerTokenInput() {
+    return this._inputCostPerToken;
+  }
+
+  // output_cost_per_token - computed: false, optional: true, required: false
+  private _outputCostPerToken?: number;
+  public get outputCostPerToken() {
+    return this.getNumberAttribute('output_cost_per_token');
+  }
+  public set outputCostPerToken(value: number) {
+    this._outputCostPerToken = value;
+  }
+  public resetOutputCostPerToken() {
+    this._outputCostPerToken = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get outputCostPerTokenInput() {
+    return this._outputCostPerToken;
+  }
+
+  // input_cost_per_second - computed: false, optional: true, required: false
+  private _inputCostPerSecond?: number;
+  public get inputCostPerSecond() {
+    return this.getNumberAttribute('input_cost_per_second');
+  }
+  public set inputCostPerSecond(value: number) {
+    this._inputCostPerSecond = value;
+  }
+  public resetInputCostPerSecond() {
+    this._inputCostPerSecond = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get inputCostPerSecondInput() {
+    return this._inputCostPerSecond;
+  }
+
+  // output_cost_per_second - computed: false, optional: true, required: false
+  private _outputCostPerSecond?: number;
+  public get outputCostPerSecond() {
+    return this.getNumberAttribute('output_cost_per_second');
+  }
+  public set outputCostPerSecond(value: number) {
+    this._outputCostPerSecond = value;
+  }
+  public resetOutputCostPerSecond() {
+    this._outputCostPerSecond = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get outputCostPerSecondInput() {
+    return this._outputCostPerSecond;
+  }
+
+  // input_cost_per_pixel - computed: false, optional: true, required: false
+  private _inputCostPerPixel?: number;
+  public get inputCostPerPixel() {
+    return this.getNumberAttribute('input_cost_per_pixel');
+  }
+  public set inputCostPerPixel(value: number) {
+    this._inputCostPerPixel = value;
+  }
+  public resetInputCostPerPixel() {
+    this._inputCostPerPixel = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get inputCostPerPixelInput() {
+    return this._inputCostPerPixel;
+  }
+
+  // output_cost_per_pixel - computed: false, optional: true, required: false
+  private _outputCostPerPixel?: number;
+  public get outputCostPerPixel() {
+    return this.getNumberAttribute('output_cost_per_pixel');
+  }
+  public set outputCostPerPixel(value: number) {
+    this._outputCostPerPixel = value;
+  }
+  public resetOutputCostPerPixel() {
+    this._outputCostPerPixel = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get outputCostPerPixelInput() {
+    return this._outputCostPerPixel;
+  }
+
   // mode - computed: false, optional: true, required: false
   private _mode?: string;
   public get mode() {
@@ -428,6 +759,20 @@ export class Model extends cdktn.TerraformResource {
       rpm: cdktn.numberToTerraform(this._rpm),
       timeout: cdktn.numberToTerraform(this._timeout),
       max_retries: cdktn.numberToTerraform(this._maxRetries),
+      aws_access_key_id: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._awsAccessKeyId)),
+      aws_secret_access_key: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._awsSecretAccessKey)),
+      aws_region_name: cdktn.stringToTerraform(this._awsRegionName),
+      aws_session_name: cdktn.stringToTerraform(this._awsSessionName),
+      aws_role_name: cdktn.stringToTerraform(this._awsRoleName),
+      vertex_project: cdktn.stringToTerraform(this._vertexProject),
+      vertex_location: cdktn.stringToTerraform(this._vertexLocation),
+      vertex_credentials: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._vertexCredentials)),
+      input_cost_per_token: cdktn.numberToTerraform(this._inputCostPerToken),
+      output_cost_per_token: cdktn.numberToTerraform(this._outputCostPerToken),
+      input_cost_per_second: cdktn.numberToTerraform(this._inputCostPerSecond),
+      output_cost_per_second: cdktn.numberToTerraform(this._outputCostPerSecond),
+      input_cost_per_pixel: cdktn.numberToTerraform(this._inputCostPerPixel),
+      output_cost_per_pixel: cdktn.numberToTerraform(this._outputCostPerPixel),
       mode: cdktn.stringToTerraform(this._mode),
       tier: cdktn.stringToTerraform(this._tier),
       access_groups: cdktn.listMapper(cdktn.stringToTerraform, false)(this._accessGroups),
@@ -504,6 +849,90 @@ export class Model extends cdktn.TerraformResource {
       },
       max_retries: {
         value: cdktn.numberToHclTerraform(this._maxRetries),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      aws_access_key_id: {
+        value: this.markWriteOnlyAttribute(cdktn.stringToHclTerraform(this._awsAccessKeyId)),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      aws_secret_access_key: {
+        value: this.markWriteOnlyAttribute(cdktn.stringToHclTerraform(this._awsSecretAccessKey)),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      aws_region_name: {
+        value: cdktn.stringToHclTerraform(this._awsRegionName),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      aws_session_name: {
+        value: cdktn.stringToHclTerraform(this._awsSessionName),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      aws_role_name: {
+        value: cdktn.stringToHclTerraform(this._awsRoleName),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      vertex_project: {
+        value: cdktn.stringToHclTerraform(this._vertexProject),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      vertex_location: {
+        value: cdktn.stringToHclTerraform(this._vertexLocation),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      vertex_credentials: {
+        value: this.markWriteOnlyAttribute(cdktn.stringToHclTerraform(this._vertexCredentials)),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      input_cost_per_token: {
+        value: cdktn.numberToHclTerraform(this._inputCostPerToken),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      output_cost_per_token: {
+        value: cdktn.numberToHclTerraform(this._outputCostPerToken),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      input_cost_per_second: {
+        value: cdktn.numberToHclTerraform(this._inputCostPerSecond),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      output_cost_per_second: {
+        value: cdktn.numberToHclTerraform(this._outputCostPerSecond),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      input_cost_per_pixel: {
+        value: cdktn.numberToHclTerraform(this._inputCostPerPixel),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      output_cost_per_pixel: {
+        value: cdktn.numberToHclTerraform(this._outputCostPerPixel),
         isBlock: false,
         type: "simple",
         storageClassType: "number",
