@@ -1,13 +1,15 @@
-// The plan rules a declaration implies, run after the framework's own (defaults, unknown computed values).
+// The plan rules a declaration implies (its attributes' own planRule included), run after the framework's own
+// (defaults, unknown computed values).
 import { isUnknown, unknown, valuesEqual, type TfObject } from "../../values/value";
 import { attributePath } from "../diagnostics";
 import type { PlanRequest, PlanResponse } from "../resource";
 import type { AttributeDeclaration, ResourceDeclaration } from "./declaration";
 import { same, show } from "./mapping";
 
-export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: PlanRequest, resp: PlanResponse): void {
+export function derivedPlan<C>(decl: ResourceDeclaration<C>, req: PlanRequest, resp: PlanResponse): void {
+  const { prior, config } = req;
   const planned = resp.planned;
-  if (prior === null) return;
+  if (prior === null) return runPlanRules(decl, req, resp);
   const ids = decl.idAttributes ?? ["id"];
   for (const [name, a] of Object.entries(decl.attributes)) {
     if (a.computed) continue;
@@ -33,6 +35,8 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: 
     }
     if (a.forceNew && (isUnknown(cfg) || (cfg !== null && !same(a, planned[name]!, was!)))) resp.requiresReplace.push(attributePath(name));
   }
+  // Before the volatile values: a rule that changes the plan (removing a $0 cap) is a change like any other.
+  runPlanRules(decl, req, resp);
   const replacing = resp.requiresReplace.length > 0;
   const changed = Object.entries(decl.attributes).some(([name, a]) => !a.computed && !valuesEqual(planned[name]!, prior[name]!));
   for (const [name, a] of Object.entries(decl.attributes)) {
@@ -40,6 +44,10 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, { prior, config }: 
     else if (changed && a.volatile) planned[name] = unknown;
   }
   if (replacing) for (const id of ids) if (!(id in decl.attributes) || decl.attributes[id]!.computed) planned[id] = unknown;
+}
+
+function runPlanRules<C>(decl: ResourceDeclaration<C>, req: PlanRequest, resp: PlanResponse): void {
+  for (const [name, a] of Object.entries(decl.attributes)) a.planRule?.(name, req, resp, decl.noun);
 }
 
 function serverDefault(a: AttributeDeclaration, config: TfObject): boolean {

@@ -3,7 +3,7 @@
 // rule, a plan check with the client, and the at-least-one-of check.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newObject, unknown, type TfObject, type TfValue } from "../../values/value";
+import { isUnknown, newObject, unknown, type TfObject, type TfValue } from "../../values/value";
 import { createLogger } from "../../log";
 import { Diagnostics, formatPath } from "../diagnostics";
 import type { HandlerContext, PlanResponse } from "../resource";
@@ -28,7 +28,7 @@ const book = declareResource<Shelf>(
   {
     typeName: "test_book",
     noun: "book",
-    attributes: { title: { codec: text(), forceNew: true }, author: { codec: text() }, isbn: { codec: text() }, limit: { codec: number(), planRule: unblock } },
+    attributes: { title: { codec: text(), forceNew: true }, author: { codec: text() }, isbn: { codec: text() }, limit: { codec: number(), planRule: unblock }, loans: { codec: number(), computed: true, volatile: true } },
     checks: [atLeastOneOf(["author", "isbn"], "find the book", "Missing Book")],
     describeError: (e) => ({ message: String(e), mayHaveActed: false }),
     async whyMissing(_ctx, id) {
@@ -56,7 +56,7 @@ const book = declareResource<Shelf>(
   },
 );
 
-const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries({ id: null, title: null, author: null, isbn: null, limit: null, ...o }));
+const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries({ id: null, title: null, author: null, isbn: null, limit: null, loans: null, ...o }));
 const said = (d: Diagnostics) => d.items.map((i) => [i.severity, i.summary, i.path ? formatPath(i.path) : undefined]);
 
 test("atLeastOneOf: one or several are fine, none is an error on the first one's path, unknown waits", () => {
@@ -120,12 +120,15 @@ test("plan: an attribute's plan rule gets its name and the noun; the extras' che
     await book.modifyPlan!({ prior, config, proposed: config, priorPrivate: new Uint8Array() }, resp, c);
     return resp;
   };
-  const blocked = await plan(obj({ id: "t", title: "t", author: "a", limit: null }), obj({ title: "t", author: "a" }));
+  const blocked = await plan(obj({ id: "t", title: "t", author: "a", limit: null, loans: 2 }), obj({ title: "t", author: "a", loans: 2 }));
   assert.equal(blocked.planned.limit, 0);
+  assert.ok(isUnknown(blocked.planned.loans), "the rule's change is a change: volatile values are unknown");
+  const same = await plan(obj({ id: "t", title: "t", author: "a", limit: 3, loans: 2 }), obj({ title: "t", author: "a", limit: 3, loans: 2 }));
+  assert.equal(same.planned.loans, 2, "nothing changes: volatile values stay");
   assert.deepEqual(blocked.diagnostics.items.map((d) => d.detail), ["the book was blocked"]);
   const banned = await plan(null, obj({ title: "banned", author: "a" }));
   assert.deepEqual(said(banned.diagnostics), [["error", "Banned", undefined]]);
-  assert.deepEqual(c.client.checked, ["t", "banned"]);
+  assert.deepEqual(c.client.checked, ["t", "t", "banned"]);
   const plain = await plan(obj({ id: "t", title: "t", author: "a", limit: 3 }), obj({ title: "t", author: "a" }));
   assert.deepEqual([plain.diagnostics.items, plain.planned.limit], [[], null], "no rule applies: the config's null stays");
 });

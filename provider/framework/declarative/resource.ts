@@ -69,7 +69,6 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
     },
     async modifyPlan(req, resp, ctx) {
       derivedPlan(decl, req, resp);
-      for (const [name, a] of Object.entries(decl.attributes)) a.planRule?.(name, req, resp, decl.noun);
       await extras.modifyPlan?.(req, resp, ctx);
     },
 
