@@ -4,10 +4,10 @@
 // and CDKTF generates `{ [key: string]: any }`. State keeps the form and spelling the user wrote while it
 // means the same JSON as LiteLLM's; otherwise LiteLLM's object in that same form. Used by `metadata` on every
 // resource that has it, and by any other JSON-object argument (`model_max_budget`, `router_settings`).
+import { canonicalJson, parseObject as parseJsonObject, type Codec } from "../framework/declarative";
 import type { AttributeConstraint } from "../framework/validation";
 import { dynamicOfJson, jsonOfTfValue } from "../values/json-value";
 import { Dynamic, isUnknown, type TfValue } from "../values/value";
-import { canonicalJson, parseJsonObject } from "./user/semantics";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -64,4 +64,20 @@ export function keepJsonObjectSpelling(mine: TfValue | undefined, server: JsonOb
   const base = mine === undefined ? null : mine;
   if (base !== null && !isUnknown(base) && jsonObjectsEquivalent(base, jsonObjectState(server, null))) return base;
   return jsonObjectState(server, base);
+}
+
+/**
+ * The codec of such an argument: LiteLLM's object in the form the user wrote. Keys in `serverOwned` are
+ * LiteLLM's own settings inside the object, never part of the argument.
+ */
+export function jsonObjectArgument(options: { serverOwned?: readonly string[] } = {}): Codec {
+  const owned = new Set(options.serverOwned ?? []);
+  const own = (v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !owned.has(k))) : null;
+  return {
+    toApi: (v) => jsonObjectOf(v) ?? {},
+    fromApi: (v) => jsonObjectState(own(v), null),
+    fromApiLike: (v, mine) => jsonObjectState(own(v), mine),
+    equivalent: jsonObjectsEquivalent,
+  };
 }

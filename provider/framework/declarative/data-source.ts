@@ -13,6 +13,8 @@ export interface Lookup<Client> {
   attribute: string;
   /** The objects matching the value: none, one, or several (then the configuration must use another key). */
   find(ctx: HandlerContext<Client>, value: string): Promise<Remote[]>;
+  /** The message when nothing matches (default: "LiteLLM has no <noun> with <attribute> ..."). */
+  notFound?(value: string): string;
 }
 
 export interface DataSourceDeclaration<Client> {
@@ -59,7 +61,7 @@ export function declareDataSource<C>(decl: DataSourceDeclaration<C>): DataSource
           found.length ? `${Noun} Is Not Unique` : `${Noun} Not Found`,
           found.length
             ? `Several LiteLLM ${decl.noun}s have ${lookup.attribute} ${JSON.stringify(value)}: ${found.map(decl.idOf).join(", ")}. Use ${keys.find((k) => k !== lookup.attribute) ?? "another key"}.`
-            : `LiteLLM has no ${decl.noun} with ${lookup.attribute} ${JSON.stringify(value)}.`,
+            : (lookup.notFound?.(value) ?? `LiteLLM has no ${decl.noun} with ${lookup.attribute} ${JSON.stringify(value)}.`),
           attributePath(lookup.attribute),
         );
         return;

@@ -19,8 +19,9 @@
 // declaration's own (the framework imports no client); `describeError` turns their errors into messages.
 // Quirks go in `extras` (modifyPlan, validate). Cross-attribute checks: ../validators.ts (exactlyOneOf...).
 export * from "./codec";
+export * from "./codec-variants";
 export type { AttributeDeclaration, Body, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, ApiErrorInfo } from "./declaration";
 export { declareResource, type ResourceExtras } from "./resource";
 export { declareDataSource, type DataSourceDeclaration, type Lookup } from "./data-source";
-export { stateFromRemote, fieldValue } from "./mapping";
+export { stateFromRemote, fieldValue, same, createBody, changedArguments, updateBody } from "./mapping";
 export { exactlyOneOf, atMostOneOf, requiresAlso, type ConfigCheck } from "../validators";

@@ -67,13 +67,16 @@ export function updateBody(attributes: Record<string, AttributeDeclaration>, nam
  */
 export function stateFromRemote<C>(decl: ResourceDeclaration<C> | { attributes: Record<string, AttributeDeclaration> }, state: TfObject, remote: Remote, base: TfObject | null): void {
   for (const [name, a] of Object.entries(decl.attributes)) {
-    const mine = base ? base[name] : null;
+    const mine = base ? base[name] : undefined;
     if (a.writeOnly) {
       state[name] = mine === undefined || isUnknown(mine) ? null : mine;
       continue;
     }
-    const server = a.codec.fromApi(fieldValue(remote, fieldOf(name, a)));
-    state[name] = !a.computed && mine !== null && mine !== undefined && same(a, mine, server) ? mine : server;
+    const raw = fieldValue(remote, fieldOf(name, a));
+    const mineKnown = mine !== null && mine !== undefined && !isUnknown(mine);
+    const server = mineKnown && a.codec.fromApiLike ? a.codec.fromApiLike(raw, mine) : a.codec.fromApi(raw);
+    // A null the user wrote stays when the codec says it means what the API holds (no role: the default role).
+    state[name] = !a.computed && mine !== undefined && same(a, mine, server) ? mine : server;
   }
 }
 

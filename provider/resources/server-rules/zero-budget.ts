@@ -2,6 +2,7 @@
 // itself has no such meaning: its budget check refuses any spend over a 0.0 budget. So a budget LiteLLM holds at
 // 0.0 (set in the UI, or by a proxy default) is not "unlimited" but a $0 cap that blocks every call. State shows
 // it as null, which no configuration means, so the plan proposes the update that removes the cap.
+import type { Codec } from "../../framework/declarative";
 import { isUnknown, numberText, type TfNumber, type TfValue } from "../../values/value";
 
 /** A number from a Terraform value, or null. */
@@ -54,3 +55,11 @@ export function zeroCapWarning(attribute: string, owner: string): { summary: str
       `so this plan removes the cap. To block spending instead, see "Blocking spend" in docs/litellm-api.md.`,
   };
 }
+
+/** The codec of a budget argument where 0 means unlimited; removing it clears the budget (null). */
+export const zeroMeansUnlimited = (): Codec => ({
+  toApi: nativeBudget,
+  fromApi: (v) => budgetStateFromServer(typeof v === "number" ? v : null),
+  equivalent: budgetsEquivalent,
+  clear: () => null,
+});
