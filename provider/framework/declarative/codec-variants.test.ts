@@ -55,16 +55,22 @@ test("stateFromRemote: fromApiLike gives the API's value in the form of the user
   assert.equal(state.meta, "text:b");
 });
 
-test("a lookup's own not-found message", async () => {
+test("a lookup's own not-found and not-unique messages", async () => {
   const ds = declareDataSource<null>({
     typeName: "test_thing",
     noun: "thing",
     attributes: { name: { codec: text() } },
     describeError: (e) => ({ message: String(e), mayHaveActed: false }),
     idOf: (r) => String(r.name),
-    lookups: [{ attribute: "name", find: async () => [], notFound: (v) => `No thing is called ${v}.` }],
+    lookups: [
+      { attribute: "name", find: async () => [], notFound: (v) => `No thing is called ${v}.` },
+      { attribute: "alias", find: async () => [{ name: "a" }, { name: "b" }], notUnique: (v, ids) => ({ summary: "Alias Twice", detail: `${v}: ${ids.join("+")}` }) },
+    ],
   });
   const resp = { state: newObject([["name", "x"]]), diagnostics: new Diagnostics() };
   await ds.read({ config: newObject([["name", "x"]]) }, resp, {} as HandlerContext<null>);
   assert.match(JSON.stringify(resp.diagnostics), /No thing is called x\./);
+  const twice = { state: newObject([["alias", "y"]]), diagnostics: new Diagnostics() };
+  await ds.read({ config: newObject([["name", null], ["alias", "y"]]) }, twice, {} as HandlerContext<null>);
+  assert.match(JSON.stringify(twice.diagnostics), /Alias Twice.*y: a\+b/);
 });

@@ -15,6 +15,8 @@ export interface Lookup<Client> {
   find(ctx: HandlerContext<Client>, value: string): Promise<Remote[]>;
   /** The message when nothing matches (default: "LiteLLM has no <noun> with <attribute> ..."). */
   notFound?(value: string): string;
+  /** The summary and detail when several match (default: "<Noun> Is Not Unique", naming their ids). */
+  notUnique?(value: string, ids: string[]): { summary: string; detail: string };
 }
 
 export interface DataSourceDeclaration<Client> {
@@ -56,11 +58,17 @@ export function declareDataSource<C>(decl: DataSourceDeclaration<C>): DataSource
         resp.diagnostics.addError(`Cannot Read ${Noun}`, `Error while reading the ${decl.noun}: ${decl.describeError(e).message}`);
         return;
       }
+      const ids = found.map(decl.idOf);
+      const several = found.length > 1 ? lookup.notUnique?.(value, ids) : undefined;
+      if (several) {
+        resp.diagnostics.addError(several.summary, several.detail, attributePath(lookup.attribute));
+        return;
+      }
       if (found.length !== 1) {
         resp.diagnostics.addError(
           found.length ? `${Noun} Is Not Unique` : `${Noun} Not Found`,
           found.length
-            ? `Several LiteLLM ${decl.noun}s have ${lookup.attribute} ${JSON.stringify(value)}: ${found.map(decl.idOf).join(", ")}. Use ${keys.find((k) => k !== lookup.attribute) ?? "another key"}.`
+            ? `Several LiteLLM ${decl.noun}s have ${lookup.attribute} ${JSON.stringify(value)}: ${ids.join(", ")}. Use ${keys.find((k) => k !== lookup.attribute) ?? "another key"}.`
             : (lookup.notFound?.(value) ?? `LiteLLM has no ${decl.noun} with ${lookup.attribute} ${JSON.stringify(value)}.`),
           attributePath(lookup.attribute),
         );

@@ -5,7 +5,8 @@
 //
 // Per attribute (AttributeDeclaration): `field` (API field, dotted for nested), `send` (body key or false),
 // `codec` (conversion and semantic equality: text, number, bool, optionalAmount, stringList, spelledText,
-// jsonObjectText with server-owned keys, numberMap; or your own), and how it behaves:
+// jsonObjectText with server-owned keys, numberMap, clearableText, listedStrings; or your own; `fromApiLike`
+// reads the API's value in the form the user wrote, `nullMeans` makes none one spelling), and how it behaves:
 //   computed       read only (spend, created_at)        volatile      unknown in a plan that changes the object
 //   serverDefault  LiteLLM may fill it; null config keeps what the server has, no diff
 //   forceNew       a change replaces                    default       the plan's value for null config

@@ -38,6 +38,7 @@ export const userDataSource = declareDataSource<LiteLLMClient>({
         return info ? [info.user as unknown as Record<string, unknown>] : [];
       },
       notFound: (email) => `No LiteLLM user has the email ${JSON.stringify(email)}.`,
+      notUnique: (email, ids) => ({ summary: "Email Is Not Unique", detail: `Several LiteLLM users have the email ${JSON.stringify(email)}: ${ids.join(", ")}. Use user_id.` }),
     },
   ],
 });
