@@ -68,7 +68,8 @@ async function runGenerator(kit: Kit, doc: ProviderSchemaDocument, rawDir: strin
   await generator.save(rawDir);
 }
 
-function listFiles(dir: string, base = dir): string[] {
+/** Every file below `dir`, as sorted paths relative to `base`. */
+export function listFiles(dir: string, base = dir): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {

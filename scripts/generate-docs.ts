@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseScriptArgs } from "../provider/cli/command-line";
+import type { JsonAttribute, JsonBlock } from "../provider/framework/schema";
 
 const root = path.resolve(__dirname, "..");
 const providerAddress = "registry.terraform.io/litellm-tf/litellm";
@@ -13,24 +14,8 @@ export const generatedDirs = ["resources", "data-sources"] as const;
 
 // ---- the schema document's shape (terraform providers schema -json) ----
 
-type Nesting = "single" | "list" | "set" | "map" | "group";
-export interface SchemaAttribute {
-  type?: unknown;
-  nested_type?: { attributes: Record<string, SchemaAttribute>; nesting_mode: Nesting };
-  description?: string;
-  required?: boolean;
-  optional?: boolean;
-  computed?: boolean;
-  sensitive?: boolean;
-  deprecated?: boolean;
-  write_only?: boolean;
-}
-export interface SchemaBlock {
-  attributes?: Record<string, SchemaAttribute>;
-  block_types?: Record<string, { nesting_mode: Nesting; block: SchemaBlock; min_items?: number; max_items?: number }>;
-  description?: string;
-  deprecated?: boolean;
-}
+export type SchemaAttribute = JsonAttribute;
+export type SchemaBlock = JsonBlock;
 interface ProviderSchema {
   provider: { block: SchemaBlock };
   resource_schemas?: Record<string, { block: SchemaBlock }>;

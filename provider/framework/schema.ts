@@ -46,9 +46,10 @@ export interface ProviderSchemas {
   dataSources: Map<string, Schema>;
 }
 
-// The JSON shapes, as Terraform prints them.
-interface JsonAttribute {
+// The JSON shapes, as Terraform prints them (the docs generator reads the document through them too).
+export interface JsonAttribute {
   type?: unknown;
+  nested_type?: { attributes: Record<string, JsonAttribute>; nesting_mode: string };
   description?: string;
   description_kind?: string;
   required?: boolean;
@@ -58,7 +59,7 @@ interface JsonAttribute {
   deprecated?: boolean;
   write_only?: boolean;
 }
-interface JsonBlock {
+export interface JsonBlock {
   attributes?: Record<string, JsonAttribute>;
   block_types?: Record<string, { nesting_mode: string; block: JsonBlock; min_items?: number; max_items?: number }>;
   description?: string;

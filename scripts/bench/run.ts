@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseScriptArgs, type CommandSpec } from "../../provider/cli/command-line";
+import { unattendedTerraformEnv } from "../../provider/cli/distribution/cli-config";
 import { renderChart } from "./chart";
 import { measureColdStart, type ColdStartSample } from "./cold-start";
 import { startBenchEmulator } from "./emulator-process";
@@ -106,13 +107,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
   writeCliConfig(cliConfig, providerDir);
   const emulator = await startBenchEmulator();
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CHECKPOINT_DISABLE: "1",
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-    LITELLM_API_BASE: emulator.url,
-    LITELLM_API_KEY: emulator.masterKey,
+    ...unattendedTerraformEnv(cliConfig, emulator.url, emulator.masterKey),
     // The code cache starts empty, as on a fresh machine; the warm-up below fills it.
     LITELLM_TF_CACHE_DIR: path.join(work, "code-cache"),
   };

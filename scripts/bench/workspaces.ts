@@ -2,9 +2,10 @@
 // same N terraform_data resources (Terraform's built-in floor: no plugin process, no gRPC).
 import fs from "node:fs";
 import path from "node:path";
+import { devOverridesBlock } from "../../provider/cli/distribution/cli-config";
 
 export type WorkloadKind = "litellm" | "floor";
-export const PROVIDER_SOURCE = "registry.terraform.io/litellm-tf/litellm";
+export { PROVIDER_SOURCE } from "../../provider/cli/distribution/provider-address";
 
 /** The attributes both workloads carry, so that Terraform handles the same amount of data. */
 function userFields(indent: string): string {
@@ -44,7 +45,7 @@ ${userFields("  ")}
 
 /** A CLI configuration that runs the built provider through dev_overrides (no init, no lock file). */
 export function writeCliConfig(file: string, providerDir: string): void {
-  fs.writeFileSync(file, `provider_installation {\n  dev_overrides {\n    "${PROVIDER_SOURCE}" = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`);
+  fs.writeFileSync(file, devOverridesBlock(providerDir));
 }
 
 export function createWorkspace(parent: string, kind: WorkloadKind, n: number, repeat: number): string {

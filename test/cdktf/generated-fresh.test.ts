@@ -6,20 +6,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { renderExportTable } from "../../scripts/cdk-export-table";
+import { listFiles } from "../../scripts/generate-cdktf";
 
 const root = path.resolve(__dirname, "..", "..");
 const kits = ["cdktf", "cdktn"] as const;
 const committedDir = (kit: string): string => path.join(root, "schema", kit);
-
-function listFiles(dir: string, base = dir): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full, base) : [path.relative(base, full)];
-    })
-    .sort();
-}
 
 function regenerate(kit: string, outDir: string): void {
   execFileSync(

@@ -1,13 +1,13 @@
 // litellm_key with real terraform: create with every kind of argument, a clean plan, import by alias into a fresh
 // state, drift (changed and deleted out of band), blocking, rotation by replacement and in place, destroy.
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { adminCall, type TestEmulator } from "../support/emulator";
 import { createWorkspace, providerBlock, type Workspace } from "../support/terraform";
 import { managementState } from "./keys-support";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
+import { startTeamEmulator, stateOf, teamTestFile } from "./team-support";
 
 const key = (extra = "") => `resource "litellm_team" "ml" {
   team_alias = "ml-team"
@@ -32,15 +32,7 @@ ${extra}}
 `;
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator({ enterprise: true });
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({ enterprise: true, resetEachTest: true }, (started) => (emu = started));
 
 function edit(ws: Workspace, change: (text: string) => string): void {
   const file = path.join(ws.dir, "main.tf");

@@ -1,19 +1,12 @@
 // Bad input for litellm_key, litellm_model and litellm_credential is refused by terraform validate and plan with
 // the attribute's path, before any call to LiteLLM.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { adminCall, type TestEmulator } from "../support/emulator";
-import { startTeamEmulator, teamWorkspaces } from "./team-support";
+import { teamTestFile } from "./team-support";
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({}, (started) => (emu = started));
 
 const cases: [string, string, RegExp][] = [
   ['resource "litellm_key" "k" {\n  budget_duration = "monthly"\n}\n', "budget_duration", /number and a unit/],

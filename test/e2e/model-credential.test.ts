@@ -1,13 +1,13 @@
 // litellm_credential and litellm_model with real terraform 1.11: the write-only secrets reach LiteLLM, never
 // plan, state or any TRACE log line; a version change sends them again; import, drift and destroy.
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { adminCall, type TestEmulator } from "../support/emulator";
 import { providerBlock, type RunResult, type Workspace } from "../support/terraform";
 import { managementState, stateFileText } from "./keys-support";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
+import { teamTestFile, stateOf } from "./team-support";
 
 const CRED_SECRET = "sk-upstream-cred-7f3a9c2e41d8";
 const MODEL_SECRET = "sk-upstream-model-b91e0d6a55c3";
@@ -42,15 +42,7 @@ resource "litellm_model" "shared" {
 `;
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({ resetEachTest: true }, (started) => (emu = started));
 
 /** Runs terraform under TF_LOG=TRACE and returns the command's output together with its log. */
 async function traced(ws: Workspace, args: string[], code = 0): Promise<RunResult & { log: string }> {

@@ -1,18 +1,11 @@
 // The litellm_team data source with real terraform: by team_id and by exact team_alias, and its refusals.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { adminCall, type TestEmulator } from "../support/emulator";
-import { PROXY_ADMIN, startTeamEmulator, teamWorkspaces } from "./team-support";
+import { PROXY_ADMIN, teamTestFile } from "./team-support";
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({}, (started) => (emu = started));
 
 const outputs = (stdout: string) => JSON.parse(stdout) as Record<string, { value: unknown }>;
 

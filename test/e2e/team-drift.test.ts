@@ -1,9 +1,9 @@
 // Drift and ownership with real terraform: a team, a membership or a member user deleted outside Terraform is
 // recreated by the next plan, and memberships never show up as a change of litellm_user.
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { adminCall, type TestEmulator } from "../support/emulator";
-import { isEmpty, startTeamEmulator, stateOf, teamState, teamWorkspaces } from "./team-support";
+import { isEmpty, teamTestFile, stateOf, teamState } from "./team-support";
 
 const config = `resource "litellm_team" "backend" {
   team_alias = "backend-team"
@@ -21,15 +21,7 @@ resource "litellm_team_member" "dev" {
 `;
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({ resetEachTest: true }, (started) => (emu = started));
 
 async function applied() {
   const ws = workspaces.create(config);

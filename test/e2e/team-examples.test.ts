@@ -1,21 +1,14 @@
 // The team examples' import.sh commands work as shown: the team by team_id, the membership by team_id:user_id.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { adminCall, type TestEmulator } from "../support/emulator";
 import { repoRoot } from "../support/terraform";
-import { startTeamEmulator, stateOf, teamWorkspaces } from "./team-support";
+import { teamTestFile, stateOf } from "./team-support";
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({}, (started) => (emu = started));
 
 /** The `terraform import` lines of an import.sh, as argument lists. */
 function importCommands(resourceType: string): string[][] {

@@ -1,9 +1,9 @@
 // The seed's "User with Team Assignment" example, exactly as written, through the whole cycle with real
 // terraform: apply, plan clean, import every resource into a fresh state and plan clean, destroy.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { TestEmulator } from "../support/emulator";
-import { isEmpty, PROXY_ADMIN, startTeamEmulator, stateOf, teamState, teamWorkspaces } from "./team-support";
+import { isEmpty, PROXY_ADMIN, teamTestFile, stateOf, teamState } from "./team-support";
 
 /** Verbatim from the seed (001_c23a3b26beecedd2.txt). */
 const seedExample = `resource "litellm_team" "backend" {
@@ -23,14 +23,7 @@ resource "litellm_team_member" "dev_membership" {
 `;
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator();
-});
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({}, (started) => (emu = started));
 
 test("the seed's team example: apply, plan clean, import each resource, plan clean, destroy", async () => {
   const ws = workspaces.create(seedExample);

@@ -1,5 +1,6 @@
 // Shared by the team end-to-end tests: an emulator (optionally with an enterprise licence, which LiteLLM needs
 // for team admins), workspaces pointed at it, and what the emulator holds, teams included.
+import { after, before, beforeEach } from "node:test";
 import { emulatorSnapshot, startTestEmulator, type TestEmulator } from "../support/emulator";
 import { createWorkspace, providerBlock, resourcesByAddress, type Workspace } from "../support/terraform";
 
@@ -26,6 +27,28 @@ export function isEmpty(state: TeamState): boolean {
   const others = state.users.filter((u) => u.user_id !== PROXY_ADMIN);
   const admin = state.users.find((u) => u.user_id === PROXY_ADMIN);
   return others.length === 0 && state.keys.length === 0 && state.teams.length === 0 && state.team_memberships.length === 0 && (admin?.teams.length ?? 0) === 0;
+}
+
+/**
+ * A test file's emulator: started before its tests (handed to `started`), reset before each test when asked, and
+ * closed after them together with every workspace made through the returned set.
+ */
+export function teamTestFile(
+  options: { enterprise?: boolean; resetEachTest?: boolean },
+  started: (emu: TestEmulator) => void,
+): ReturnType<typeof teamWorkspaces> {
+  let emu: TestEmulator | undefined;
+  const workspaces = teamWorkspaces(() => emu!);
+  before(async () => {
+    emu = await startTeamEmulator({ enterprise: options.enterprise });
+    started(emu);
+  });
+  if (options.resetEachTest) beforeEach(() => emu!.reset());
+  after(async () => {
+    workspaces.disposeAll();
+    await emu?.close();
+  });
+  return workspaces;
 }
 
 export function teamWorkspaces(emu: () => TestEmulator): { create(config: string): Workspace; disposeAll(): void } {

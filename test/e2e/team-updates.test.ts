@@ -1,21 +1,13 @@
 // In-place updates with real terraform: a member's role and budget, every team attribute set and cleared,
 // members by email, and import IDs. The emulator has an enterprise licence here, which team admins need.
-import { after, before, beforeEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { adminCall, type TestEmulator } from "../support/emulator";
 import { providerBlock, type Workspace } from "../support/terraform";
-import { isEmpty, startTeamEmulator, stateOf, teamState, teamWorkspaces } from "./team-support";
+import { isEmpty, teamTestFile, stateOf, teamState } from "./team-support";
 
 let emu: TestEmulator;
-const workspaces = teamWorkspaces(() => emu);
-before(async () => {
-  emu = await startTeamEmulator({ enterprise: true });
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  workspaces.disposeAll();
-  await emu.close();
-});
+const workspaces = teamTestFile({ enterprise: true, resetEachTest: true }, (started) => (emu = started));
 
 const membership = (extra: string) => `resource "litellm_team" "t" {
   team_alias = "platform"

@@ -3,22 +3,12 @@
 // the next apply replaces it when it exists and forgets it when it does not. Nothing is orphaned.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { after, before, beforeEach, it } from "node:test";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { it } from "node:test";
 import type { RunResult, Workspace } from "../support/terraform";
 import { recordScenario } from "./support/report";
-import { lostCount, oneLine, providerHcl, reconcile, usersInState, workspaceFor } from "./support/workspace";
+import { lostCount, oneLine, providerHcl, reconcile, usersInState, emulatorScenario } from "./support/workspace";
 
-let emu: TestEmulator;
-const workspaces: Workspace[] = [];
-before(async () => {
-  emu = await startTestEmulator();
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  for (const ws of workspaces) ws.dispose();
-  await emu.close();
-});
+const scenario = emulatorScenario();
 
 // An hour-long timeout: only the interrupt can end the held request within the test's time limit.
 const config = `${providerHcl({ request_timeout: 3600 })}
@@ -42,7 +32,7 @@ function applyAndInterrupt(ws: Workspace): Promise<RunResult> {
     });
     const poll = setInterval(() => {
       // The one-shot fault rule is gone once the create has arrived and is being held.
-      if (emu.faults.list().length === 0) {
+      if (scenario.emu.faults.list().length === 0) {
         clearInterval(poll);
         child.kill("SIGINT");
       }
@@ -53,22 +43,21 @@ function applyAndInterrupt(ws: Workspace): Promise<RunResult> {
 for (const when of ["before", "after"] as const) {
   const made = when === "after";
   it(`Ctrl-C while LiteLLM holds a create's answer (${made ? "user made" : "user not made"})`, { timeout: 120_000 }, async () => {
-    const ws = workspaceFor(emu, { "main.tf": config });
-    workspaces.push(ws);
-    emu.faults.add([{ match: { method: "POST", path: "/user/new", times: 1 }, action: { hangMs: 0 }, when }]);
+    const ws = scenario.workspace({ "main.tf": config });
+    scenario.emu.faults.add([{ match: { method: "POST", path: "/user/new", times: 1 }, action: { hangMs: 0 }, when }]);
     const interrupted = await applyAndInterrupt(ws);
     assert.equal(interrupted.code, 1, interrupted.stdout + interrupted.stderr);
     assert.match(oneLine(interrupted.stderr), /cancelled because Terraform is stopping\. LiteLLM may have created the user all the same, so it is kept in state as tainted/);
-    assert.equal(emu.store.users.size, made ? 1 : 0);
+    assert.equal(scenario.emu.store.users.size, made ? 1 : 0);
     const saved = await usersInState(ws);
     assert.equal(saved.length, 1, "the user that may exist is in state");
     assert.equal(saved[0].tainted, true);
 
     await ws.ok(["apply", "-auto-approve", "-no-color"]);
     const state = await usersInState(ws);
-    const r = reconcile(emu, state);
+    const r = reconcile(scenario.emu, state);
     assert.equal(lostCount(r), 0, JSON.stringify(r));
-    assert.equal(emu.store.users.size, 1);
+    assert.equal(scenario.emu.store.users.size, 1);
     assert.equal(state[0].tainted, false);
     await ws.ok(["plan", "-detailed-exitcode"], 0);
     recordScenario({

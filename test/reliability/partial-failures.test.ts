@@ -1,22 +1,12 @@
 // Partial failures through real terraform, each checked against the emulator's store: whatever failed, state
 // ends up holding what LiteLLM has, and no user is left on LiteLLM that state does not know.
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { describe, it } from "node:test";
 import type { Workspace } from "../support/terraform";
 import { recordScenario } from "./support/report";
-import { lostCount, providerHcl, reconcile, usersInState, workspaceFor, type StateInstance } from "./support/workspace";
+import { lostCount, providerHcl, reconcile, usersInState, emulatorScenario, type StateInstance } from "./support/workspace";
 
-let emu: TestEmulator;
-const workspaces: Workspace[] = [];
-before(async () => {
-  emu = await startTestEmulator();
-});
-beforeEach(() => emu.reset());
-after(async () => {
-  for (const ws of workspaces) ws.dispose();
-  await emu.close();
-});
+const scenario = emulatorScenario();
 
 function config(maxBudget: number): string {
   return `${providerHcl({ max_retries: 1, request_timeout: 5 })}
@@ -28,18 +18,17 @@ resource "litellm_user" "u" {
 }
 
 function workspace(maxBudget = 10): Workspace {
-  const ws = workspaceFor(emu, { "main.tf": config(maxBudget) });
-  workspaces.push(ws);
+  const ws = scenario.workspace({ "main.tf": config(maxBudget) });
   return ws;
 }
 
 /** State and LiteLLM agree: the same users, with the same email and budget. */
 async function assertStateIsServer(ws: Workspace): Promise<{ state: StateInstance[]; lost: number }> {
   const state = await usersInState(ws);
-  const r = reconcile(emu, state);
+  const r = reconcile(scenario.emu, state);
   assert.deepEqual(r, { orphanUsers: [], missingUsers: [], orphanKeys: [] }, "state and LiteLLM hold the same users");
   for (const s of state) {
-    const row = emu.store.getUser(String(s.values.user_id))!;
+    const row = scenario.emu.store.getUser(String(s.values.user_id))!;
     assert.equal(s.values.user_email, row.user_email);
     assert.equal(s.values.max_budget, row.max_budget, "state's max_budget is LiteLLM's");
   }
@@ -49,13 +38,13 @@ async function assertStateIsServer(ws: Workspace): Promise<{ state: StateInstanc
 describe("partial failures leave state true to LiteLLM", () => {
   it("created, but reading the user back failed: the user is in state", async () => {
     const ws = workspace();
-    emu.faults.add([{ match: { method: "GET", path: "/user/info" }, action: { status: 500 } }]);
+    scenario.emu.faults.add([{ match: { method: "GET", path: "/user/info" }, action: { status: 500 } }]);
     const r = await ws.ok(["apply", "-auto-approve", "-no-color"]);
     assert.match(r.stdout + r.stderr, /User Not Read Back/);
-    emu.faults.clear();
+    scenario.emu.faults.clear();
     const { state, lost } = await assertStateIsServer(ws);
     assert.equal(state.length, 1);
-    assert.equal(emu.store.users.size, 1);
+    assert.equal(scenario.emu.store.users.size, 1);
     await ws.ok(["plan", "-detailed-exitcode"], 0);
     recordScenario({
       id: "3.1",
@@ -68,11 +57,11 @@ describe("partial failures leave state true to LiteLLM", () => {
 
   it("the create's answers are all lost after LiteLLM acted: the user is saved tainted, then replaced", async () => {
     const ws = workspace();
-    emu.faults.add([{ match: { method: "POST", path: "/user/new" }, action: { reset: true }, when: "after" }]);
+    scenario.emu.faults.add([{ match: { method: "POST", path: "/user/new" }, action: { reset: true }, when: "after" }]);
     const failed = await ws.ok(["apply", "-auto-approve", "-no-color"], 1);
     assert.match(failed.stderr, /Cannot Create User/);
     assert.match(failed.stderr, /tainted/, "the error says what happens next");
-    emu.faults.clear();
+    scenario.emu.faults.clear();
     const { state } = await assertStateIsServer(ws);
     assert.equal(state.length, 1);
     assert.equal(state[0].tainted, true, "saved as tainted, so the next apply replaces it");
@@ -83,7 +72,7 @@ describe("partial failures leave state true to LiteLLM", () => {
     assert.equal(replaced.length, 1);
     assert.equal(replaced[0].tainted, false);
     assert.notEqual(replaced[0].values.user_id, firstId, "the tainted user was replaced");
-    assert.equal(emu.store.users.size, 1);
+    assert.equal(scenario.emu.store.users.size, 1);
     await ws.ok(["plan", "-detailed-exitcode"], 0);
     recordScenario({
       id: "3.2",
@@ -96,12 +85,12 @@ describe("partial failures leave state true to LiteLLM", () => {
 
   it("a create LiteLLM rejects leaves nothing behind", async () => {
     const ws = workspace();
-    emu.faults.add([{ match: { method: "POST", path: "/user/new" }, action: { status: 400 } }]);
+    scenario.emu.faults.add([{ match: { method: "POST", path: "/user/new" }, action: { status: 400 } }]);
     const failed = await ws.ok(["apply", "-auto-approve", "-no-color"], 1);
     assert.match(failed.stderr, /Cannot Create User/);
     const { state, lost } = await assertStateIsServer(ws);
     assert.equal(state.length, 0);
-    assert.equal(emu.store.users.size, 0);
+    assert.equal(scenario.emu.store.users.size, 0);
     recordScenario({
       id: "3.3",
       scenario: "Create rejected by LiteLLM",
@@ -115,16 +104,16 @@ describe("partial failures leave state true to LiteLLM", () => {
     const ws = workspace(10);
     await ws.ok(["apply", "-auto-approve"]);
     ws.write({ "main.tf": config(20) });
-    emu.faults.add([{ match: { method: "POST", path: "/user/update" }, action: { status: 500 } }]);
+    scenario.emu.faults.add([{ match: { method: "POST", path: "/user/update" }, action: { status: 500 } }]);
     const failed = await ws.ok(["apply", "-auto-approve", "-no-color"], 1);
     assert.match(failed.stderr, /Cannot Update User/);
-    emu.faults.clear();
+    scenario.emu.faults.clear();
     const { state, lost } = await assertStateIsServer(ws);
     assert.equal(state[0].values.max_budget, 10);
     assert.equal(state[0].tainted, false, "an update failure never taints");
     await ws.ok(["plan", "-detailed-exitcode"], 2);
     await ws.ok(["apply", "-auto-approve"]);
-    assert.equal(emu.store.users.values().next().value!.max_budget, 20);
+    assert.equal(scenario.emu.store.users.values().next().value!.max_budget, 20);
     recordScenario({
       id: "3.4",
       scenario: "Update rejected by LiteLLM",
@@ -138,10 +127,10 @@ describe("partial failures leave state true to LiteLLM", () => {
     const ws = workspace(10);
     await ws.ok(["apply", "-auto-approve"]);
     ws.write({ "main.tf": config(20) });
-    emu.faults.add([{ match: { method: "POST", path: "/user/update" }, action: { reset: true }, when: "after" }]);
+    scenario.emu.faults.add([{ match: { method: "POST", path: "/user/update" }, action: { reset: true }, when: "after" }]);
     const failed = await ws.ok(["apply", "-auto-approve", "-no-color"], 1);
     assert.match(failed.stderr, /Cannot Update User/);
-    emu.faults.clear();
+    scenario.emu.faults.clear();
     const { state, lost } = await assertStateIsServer(ws);
     assert.equal(state[0].values.max_budget, 20, "read back from LiteLLM after the failure");
     await ws.ok(["plan", "-detailed-exitcode"], 0);
@@ -157,15 +146,15 @@ describe("partial failures leave state true to LiteLLM", () => {
   it("a failed delete keeps the user in state", async () => {
     const ws = workspace();
     await ws.ok(["apply", "-auto-approve"]);
-    emu.faults.add([{ match: { method: "POST", path: "/user/delete" }, action: { status: 500 } }]);
+    scenario.emu.faults.add([{ match: { method: "POST", path: "/user/delete" }, action: { status: 500 } }]);
     const failed = await ws.ok(["destroy", "-auto-approve", "-no-color"], 1);
     assert.match(failed.stderr, /Cannot Delete User/);
-    emu.faults.clear();
+    scenario.emu.faults.clear();
     const { state, lost } = await assertStateIsServer(ws);
     assert.equal(state.length, 1);
-    assert.equal(emu.store.users.size, 1);
+    assert.equal(scenario.emu.store.users.size, 1);
     await ws.ok(["destroy", "-auto-approve"]);
-    assert.equal(emu.store.users.size, 0);
+    assert.equal(scenario.emu.store.users.size, 0);
     assert.equal((await usersInState(ws)).length, 0);
     recordScenario({
       id: "3.6",
@@ -179,11 +168,11 @@ describe("partial failures leave state true to LiteLLM", () => {
   it("a delete whose answer was lost after LiteLLM acted completes on the retry", async () => {
     const ws = workspace();
     await ws.ok(["apply", "-auto-approve"]);
-    emu.faults.add([{ match: { method: "POST", path: "/user/delete", times: 1 }, action: { reset: true }, when: "after" }]);
+    scenario.emu.faults.add([{ match: { method: "POST", path: "/user/delete", times: 1 }, action: { reset: true }, when: "after" }]);
     await ws.ok(["destroy", "-auto-approve", "-no-color"]);
     const { state, lost } = await assertStateIsServer(ws);
     assert.equal(state.length, 0);
-    assert.equal(emu.store.users.size, 0);
+    assert.equal(scenario.emu.store.users.size, 0);
     recordScenario({
       id: "3.7",
       scenario: "Delete applied by LiteLLM, the answer lost",

@@ -4,10 +4,12 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { devOverridesBlock, unattendedTerraformEnv } from "../../provider/cli/distribution/cli-config";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 export const providerDir = path.join(repoRoot, "dist", "provider");
-export const providerSource = "registry.terraform.io/litellm-tf/litellm";
+import { PROVIDER_SOURCE as providerSource } from "../../provider/cli/distribution/provider-address";
+export { providerSource };
 
 export function assertProviderBuilt(): void {
   if (!fs.existsSync(path.join(providerDir, "terraform-provider-litellm"))) {
@@ -59,24 +61,9 @@ export function createWorkspace(opts: WorkspaceOptions): Workspace {
   assertProviderBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "litellm-tf-e2e-"));
   const cliConfig = path.join(dir, ".terraformrc");
-  fs.writeFileSync(
-    cliConfig,
-    `provider_installation {
-  dev_overrides {
-    "${providerSource}" = ${JSON.stringify(providerDir)}
-  }
-  direct {}
-}
-`,
-  );
+  fs.writeFileSync(cliConfig, devOverridesBlock(providerDir));
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CHECKPOINT_DISABLE: "1",
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-    LITELLM_API_BASE: opts.apiBase,
-    LITELLM_API_KEY: opts.apiKey,
+    ...unattendedTerraformEnv(cliConfig, opts.apiBase, opts.apiKey),
     ...opts.env,
   };
   delete env.TF_LOG;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { parseCommandLine, usage, type CommandSpec } from "../command-line";
 import { builtProviderDir } from "../paths";
+import { devOverridesBlock, unattendedTerraformEnv } from "../distribution/cli-config";
 
 const config = `terraform {
   required_providers {
@@ -64,19 +65,11 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
     fs.writeFileSync(path.join(d, "main.tf"), config);
   }
   const cliConfig = path.join(root, "terraformrc");
-  fs.writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "registry.terraform.io/litellm-tf/litellm" = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`);
+  fs.writeFileSync(cliConfig, devOverridesBlock(providerDir));
 
   const masterKey = "sk-demo-master-key";
   const emulator = await startEmulator({ port: 0, masterKey });
-  const env = {
-    ...process.env,
-    CHECKPOINT_DISABLE: "1",
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-    LITELLM_API_BASE: emulator.url,
-    LITELLM_API_KEY: masterKey,
-  };
+  const env = unattendedTerraformEnv(cliConfig, emulator.url, masterKey);
   const say = (line = "") => process.stdout.write(`${line}\n`);
   say(`litellm-tf demo: the LiteLLM emulator listens on ${emulator.url}; the provider is ${providerDir}`);
   say(`Working in ${root}\n`);

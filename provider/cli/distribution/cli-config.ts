@@ -31,6 +31,22 @@ export function devOverridesBlock(providerDir: string): string {
 `;
 }
 
+/**
+ * The environment for running terraform unattended against one LiteLLM proxy: our CLI configuration, no
+ * version checkpoint and no prompts.
+ */
+export function unattendedTerraformEnv(cliConfigFile: string, apiBase: string, apiKey: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CHECKPOINT_DISABLE: "1",
+    TF_CLI_CONFIG_FILE: cliConfigFile,
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    LITELLM_API_BASE: apiBase,
+    LITELLM_API_KEY: apiKey,
+  };
+}
+
 /** The CLI configuration files Terraform would read: TF_CLI_CONFIG_FILE or the default, plus *.tfrc in the config dir. */
 export function cliConfigFiles(host: HostContext): string[] {
   const p = host.platform === "win32" ? path.win32 : path.posix;

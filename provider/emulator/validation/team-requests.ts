@@ -48,6 +48,16 @@ export const member: Coercer = (input): Coerced => {
 /** Union[List[Member], Member]. */
 const memberOrMembers = oneOrMany(member);
 
+/** The fields NewTeamRequest and UpdateTeamRequest both declare last, in LiteLLM's order. */
+const limitTypesPromptsAndMemberLimits: ModelSpec = {
+  tpm_limit_type: f(limitType),
+  rpm_limit_type: f(limitType),
+  prompts: f(list),
+  team_member_budget_duration: f(str),
+  team_member_rpm_limit: f(int),
+  team_member_tpm_limit: f(int),
+};
+
 /** TeamBase plus NewTeamRequest's own fields; `since2026` fields are unknown to a legacy proxy. */
 export function newTeamRequest(legacy: boolean): ModelSpec {
   return {
@@ -74,12 +84,7 @@ export function newTeamRequest(legacy: boolean): ModelSpec {
     team_member_budget: f(float),
     team_member_key_duration: f(str),
     router_settings: f(dict),
-    tpm_limit_type: f(limitType),
-    rpm_limit_type: f(limitType),
-    prompts: f(list),
-    team_member_budget_duration: f(str),
-    team_member_rpm_limit: f(int),
-    team_member_tpm_limit: f(int),
+    ...limitTypesPromptsAndMemberLimits,
   };
 }
 
@@ -103,12 +108,7 @@ export const updateTeamRequest: ModelSpec = {
   soft_budget: f(float),
   team_member_permissions: f(list),
   router_settings: f(dict),
-  tpm_limit_type: f(limitType),
-  rpm_limit_type: f(limitType),
-  prompts: f(list),
-  team_member_budget_duration: f(str),
-  team_member_rpm_limit: f(int),
-  team_member_tpm_limit: f(int),
+  ...limitTypesPromptsAndMemberLimits,
 };
 
 export const deleteTeamRequest: ModelSpec = {

@@ -2,7 +2,8 @@
 // and the emulator's store read back to compare with state.
 import { createHash } from "node:crypto";
 import { createWorkspace, type Workspace } from "../../support/terraform";
-import type { TestEmulator } from "../../support/emulator";
+import { after, before, beforeEach } from "node:test";
+import { startTestEmulator, type TestEmulator } from "../../support/emulator";
 
 export interface ProviderSettings {
   max_retries?: number;
@@ -84,4 +85,32 @@ export function keyToken(rawKey: string): string {
 /** Terraform wraps diagnostics to the terminal width; match messages on the text with its line breaks undone. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, " ");
+}
+
+/**
+ * The hooks every scenario file needs: one emulator for the file, reset before each test, and every workspace
+ * made through `workspace()` disposed at the end with the emulator.
+ */
+export function emulatorScenario(): { readonly emu: TestEmulator; workspace(files: Record<string, string>, on?: TestEmulator): Workspace } {
+  let emu: TestEmulator | undefined;
+  const workspaces: Workspace[] = [];
+  before(async () => {
+    emu = await startTestEmulator();
+  });
+  beforeEach(() => emu!.reset());
+  after(async () => {
+    for (const ws of workspaces) ws.dispose();
+    await emu?.close();
+  });
+  return {
+    get emu() {
+      if (!emu) throw new Error("the scenario's emulator starts in before()");
+      return emu;
+    },
+    workspace(files, on) {
+      const ws = workspaceFor(on ?? this.emu, files);
+      workspaces.push(ws);
+      return ws;
+    },
+  };
 }
