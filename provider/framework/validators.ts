@@ -40,3 +40,12 @@ export function requiresAlso(dependent: string, on: string): ConfigCheck {
     }
   };
 }
+
+/** At least one of the attributes must be set (several may be, when they name the same thing). */
+export function atLeastOneOf(names: readonly string[], purpose = "choose the object", summary = `Missing ${names.join(" Or ")}`): ConfigCheck {
+  return (config, diagnostics) => {
+    if (names.some((n) => isUnknown(config[n]))) return;
+    if (names.some((n) => config[n] !== null && config[n] !== undefined)) return;
+    diagnostics.addError(summary, `Set ${names.slice(0, -1).join(", ")}, ${names[names.length - 1]}, or ${names.length === 2 ? "both" : "several"} to ${purpose}.`, attributePath(names[0]!));
+  };
+}

@@ -17,6 +17,8 @@ import { organizationResource } from "./organization/resource";
 import { organizationDataSource, organizationsDataSource } from "./organization/data-sources";
 import { organizationMemberResource } from "./organization-member/resource";
 import { tagResource } from "./tag/resource";
+import { accessGroupResource } from "./access-group/resource";
+import { accessGroupDataSource } from "./access-group/data-source";
 import { keyResource } from "./key/resource";
 import { keyDataSource } from "./key/data-source";
 import { credentialResource } from "./credential/resource";
@@ -86,11 +88,11 @@ export const litellmProvider: ProviderDefinition<LiteLLMClient> = {
 
   resources: [
     userResource, teamResource, teamMemberResource, keyResource, credentialResource, modelResource,
-    budgetResource, organizationResource, organizationMemberResource, tagResource,
+    budgetResource, organizationResource, organizationMemberResource, tagResource, accessGroupResource,
   ],
   dataSources: [
     userDataSource, teamDataSource, keyDataSource, modelDataSource, usersDataSource, teamsDataSource, keysDataSource, modelsDataSource,
-    budgetDataSource, organizationDataSource, organizationsDataSource,
+    budgetDataSource, organizationDataSource, organizationsDataSource, accessGroupDataSource,
   ],
 };
 

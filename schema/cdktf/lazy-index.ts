@@ -4,6 +4,7 @@ Object.defineProperty(exports, 'budget', { get: function () { return require('./
 Object.defineProperty(exports, 'organization', { get: function () { return require('./organization'); } });
 Object.defineProperty(exports, 'organizationMember', { get: function () { return require('./organization-member'); } });
 Object.defineProperty(exports, 'tag', { get: function () { return require('./tag'); } });
+Object.defineProperty(exports, 'accessGroup', { get: function () { return require('./access-group'); } });
 Object.defineProperty(exports, 'team', { get: function () { return require('./team'); } });
 Object.defineProperty(exports, 'teamMember', { get: function () { return require('./team-member'); } });
 Object.defineProperty(exports, 'user', { get: function () { return require('./user'); } });
@@ -13,6 +14,7 @@ Object.defineProperty(exports, 'credential', { get: function () { return require
 Object.defineProperty(exports, 'dataLitellmBudget', { get: function () { return require('./data-litellm-budget'); } });
 Object.defineProperty(exports, 'dataLitellmOrganization', { get: function () { return require('./data-litellm-organization'); } });
 Object.defineProperty(exports, 'dataLitellmOrganizations', { get: function () { return require('./data-litellm-organizations'); } });
+Object.defineProperty(exports, 'dataLitellmAccessGroup', { get: function () { return require('./data-litellm-access-group'); } });
 Object.defineProperty(exports, 'dataLitellmTeam', { get: function () { return require('./data-litellm-team'); } });
 Object.defineProperty(exports, 'dataLitellmUser', { get: function () { return require('./data-litellm-user'); } });
 Object.defineProperty(exports, 'dataLitellmKey', { get: function () { return require('./data-litellm-key'); } });

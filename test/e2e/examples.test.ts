@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { adminCall, emulatorState, startTestEmulator, type TestEmulator } from "../support/emulator";
+import { adminCall, emulatorSnapshot, emulatorState, startTestEmulator, type TestEmulator } from "../support/emulator";
 import { createWorkspace, providerBlock, repoRoot, resourcesByAddress, type Workspace } from "../support/terraform";
 import { PROXY_ADMIN, teamState } from "./team-support";
 
@@ -22,6 +22,16 @@ const preconditions: Record<string, (emu: TestEmulator) => Promise<void>> = {
   "import-existing-user": async (emu) => {
     const created = await adminCall(emu, "POST", "/user/new", { user_email: "ops-lead@example.com", user_alias: "ops-lead", auto_create_key: false });
     assert.equal(created.status, 200, `creating the user to import failed: ${JSON.stringify(created.body)}`);
+  },
+};
+
+/** What a scenario must have made in LiteLLM, checked after its apply. */
+const afterApply: Record<string, (emu: TestEmulator) => Promise<void>> = {
+  organization: async (emu) => {
+    const held = await emulatorSnapshot<{ models: { model_info: { access_groups?: string[] } }[]; keys: { key_alias: string; models: string[] }[]; teams: { team_alias: string; models: string[] }[] }>(emu);
+    assert.equal(held.models.filter((m) => m.model_info.access_groups?.includes("acme-analytics")).length, 2, "the access group holds both deployments");
+    assert.deepEqual(held.keys.find((k) => k.key_alias === "acme-data-service")?.models, ["acme-analytics"], "the key is granted the group by name");
+    assert.deepEqual(held.teams.find((t) => t.team_alias === "acme-data")?.models, ["acme-analytics"], "the team is granted the group by name");
   },
 };
 
@@ -71,6 +81,7 @@ after(async () => {
 test("the scenario list is what this test expects", () => {
   for (const name of Object.keys(notApplicableYet)) assert.ok(scenarios.includes(name), `notApplicableYet names a missing folder: ${name}`);
   for (const name of Object.keys(preconditions)) assert.ok(applicable.includes(name), `preconditions names a missing folder: ${name}`);
+  for (const name of Object.keys(afterApply)) assert.ok(applicable.includes(name), `afterApply names a missing folder: ${name}`);
   assert.ok(applicable.length >= 7, `expected the seeds' scenarios, found ${applicable.join(", ")}`);
   for (const name of scenarios) {
     const files = tfFiles(path.join(scenariosDir, name));
@@ -193,9 +204,11 @@ for (const name of applicable) {
     const expected = tfFiles(ws.dir).flatMap((f) => emailsIn(fs.readFileSync(path.join(ws.dir, f), "utf8")));
     assert.deepEqual(users.map((u) => u.user_email).sort(), expected.sort(), "LiteLLM has exactly the scenario's users");
     for (const id of existing) assert.ok(users.some((u) => u.user_id === id), `the existing user ${String(id)} was adopted, not replaced`);
+    await afterApply[name]?.(emu);
 
     await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
     await ws.ok(["destroy", "-auto-approve", "-no-color"]);
     await expectEmpty(`destroying ${name} deletes its users and their keys`);
+    assert.deepEqual((await emulatorSnapshot<{ models: unknown[] }>(emu)).models, [], `destroying ${name} deletes its models, and with them its access groups`);
   });
 }

@@ -1,5 +1,7 @@
 # An organization with a shared budget, two teams in it with their members and
-# a key each, the organization's members, and a tag with a budget of its own.
+# a key each, the organization's members, a tag with a budget of its own, and a
+# model access group over two deployments that the data team and its key use by
+# the group's name.
 
 resource "litellm_budget" "acme" {
   max_budget      = 5000
@@ -10,8 +12,9 @@ resource "litellm_budget" "acme" {
 
 resource "litellm_organization" "acme" {
   organization_alias = "acme"
-  models             = ["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet"]
-  budget_id          = litellm_budget.acme.budget_id
+  # Teams in the organization may only use these (a group counts by its name).
+  models    = ["gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet", litellm_access_group.analytics.access_group]
+  budget_id = litellm_budget.acme.budget_id
 
   metadata = jsonencode({
     cost_center = "ACME-001"
@@ -59,10 +62,29 @@ resource "litellm_team" "platform" {
   budget_duration = "monthly"
 }
 
+# Two deployments of one model, and an access group over both: keys and teams
+# that list "acme-analytics" in models may use every deployment in it.
+resource "litellm_model" "sonnet_primary" {
+  model_name          = "claude-3-5-sonnet"
+  custom_llm_provider = "anthropic"
+  base_model          = "claude-3-5-sonnet-20241022"
+}
+
+resource "litellm_model" "sonnet_fallback" {
+  model_name          = "claude-3-5-sonnet"
+  custom_llm_provider = "bedrock"
+  base_model          = "anthropic.claude-3-5-sonnet-20241022-v2:0"
+}
+
+resource "litellm_access_group" "analytics" {
+  access_group = "acme-analytics"
+  model_ids    = [litellm_model.sonnet_primary.id, litellm_model.sonnet_fallback.id]
+}
+
 resource "litellm_team" "data" {
   team_alias      = "acme-data"
   organization_id = litellm_organization.acme.organization_id
-  models          = ["claude-3-5-sonnet"]
+  models          = [litellm_access_group.analytics.access_group]
   max_budget      = 500
   budget_duration = "monthly"
 }
@@ -95,6 +117,7 @@ resource "litellm_key" "platform" {
 resource "litellm_key" "data" {
   key_alias = "acme-data-service"
   team_id   = litellm_team.data.team_id
+  models    = [litellm_access_group.analytics.access_group]
 }
 
 resource "litellm_tag" "batch" {
@@ -111,4 +134,8 @@ data "litellm_organization" "acme" {
 
 output "acme_budget" {
   value = data.litellm_organization.acme.max_budget
+}
+
+output "analytics_models" {
+  value = litellm_access_group.analytics.model_names
 }

@@ -18,6 +18,7 @@ import { keyList } from "./key-list";
 import { keyRegenerate } from "./key-regenerate";
 import { modelInfoV1, modelInfoV2 } from "./model-info";
 import { modelNew } from "./model-new";
+import { accessGroupDelete, accessGroupInfo, accessGroupList, accessGroupNew, accessGroupUpdate } from "./model-access-groups";
 import { modelDelete, modelPatch } from "./model-update";
 import { teamListV2 } from "./team-list-v2";
 import { keyGenerate } from "./key-generate";
@@ -94,11 +95,17 @@ export const ROUTES: Record<string, Record<string, Route>> = {
   "/tag/info": { POST: { handler: tagInfo } },
   "/tag/list": { GET: { handler: tagList } },
   "/tag/delete": { POST: { handler: tagDelete } },
+  "/access_group/new": { POST: { handler: accessGroupNew } },
+  "/access_group/list": { GET: { handler: accessGroupList } },
 };
 
 /** Routes with path parameters; `{name:path}` (Starlette's path converter) may contain slashes. */
 const PATTERN_ROUTES: { pattern: RegExp; methods: Record<string, Route> }[] = [
   { pattern: /^\/model\/([^/]+)\/update$/, methods: { PATCH: { handler: modelPatch } } },
+  // FastAPI's default path parameter stops at a slash: a group name holding one cannot be addressed.
+  { pattern: /^\/access_group\/([^/]+)\/info$/, methods: { GET: { handler: accessGroupInfo } } },
+  { pattern: /^\/access_group\/([^/]+)\/update$/, methods: { PUT: { handler: accessGroupUpdate } } },
+  { pattern: /^\/access_group\/([^/]+)\/delete$/, methods: { DELETE: { handler: accessGroupDelete } } },
   { pattern: /^\/credentials\/by_name\/(.+)$/, methods: { GET: { handler: credentialByName } } },
   { pattern: /^\/credentials\/(?!by_name\/)(.+)$/, methods: { PATCH: { handler: credentialUpdate }, DELETE: { handler: credentialDelete } } },
 ];

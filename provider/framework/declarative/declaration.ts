@@ -1,9 +1,11 @@
 // What a declarative resource says about itself. See index.ts for how the framework uses it.
 import type { TfObject } from "../../values/value";
-import type { HandlerContext } from "../resource";
+import type { Diagnostics } from "../diagnostics";
+import type { HandlerContext, PlanRequest, PlanResponse } from "../resource";
 import type { AttributeConstraints } from "../validation";
 import type { ConfigCheck } from "../validators";
 import type { Codec } from "./codec";
+import type { Refusal } from "./refusal";
 
 /** What the API holds for one object, keyed by API field name (dotted paths reach into nested objects). */
 export type Remote = Record<string, unknown>;
@@ -44,7 +46,12 @@ export interface AttributeDeclaration {
   writeOnly?: boolean;
   /** The plan's value when the configuration leaves it null (the attribute must be computed in the schema). */
   default?: string | number | boolean;
+  /** A rule of the API's about this attribute's plan, run after the derived plan (a value state holds that no configuration means). */
+  planRule?: AttributePlanRule;
 }
+
+/** Narrows the plan of attribute `name` of `noun` (create and update). */
+export type AttributePlanRule = (name: string, req: PlanRequest, resp: PlanResponse, noun: string) => void;
 
 export interface ApiErrorInfo {
   message: string;
@@ -53,8 +60,11 @@ export interface ApiErrorInfo {
 }
 
 export interface ResourceApi<Client> {
-  /** Creates the object; returns its id. */
-  create(ctx: HandlerContext<Client>, body: Body, planned: TfObject): Promise<string>;
+  /**
+   * Creates the object; returns its id. `diagnostics` takes warnings, and errors about steps after the object
+   * exists (it stays in state). Throw a Refusal to say in your own words why nothing was created.
+   */
+  create(ctx: HandlerContext<Client>, body: Body, planned: TfObject, diagnostics: Diagnostics): Promise<string>;
   /** The object, or null when the API no longer has it. */
   read(ctx: HandlerContext<Client>, id: string): Promise<Remote | null>;
   update(ctx: HandlerContext<Client>, id: string, body: Body, planned: TfObject): Promise<void>;
@@ -79,4 +89,6 @@ export interface ResourceDeclaration<Client> {
   importId?(id: string): { id: string } | { error: string };
   /** What `terraform import` expects, for messages: "the budget_id". */
   importHint?: string;
+  /** Why `terraform import` finds nothing at this id (else Terraform's "non-existent remote object"). */
+  whyMissing?(ctx: HandlerContext<Client>, id: string): Promise<Refusal | undefined>;
 }

@@ -18,11 +18,15 @@
 // update sends what changed (removed attributes as their clearing value, server-owned metadata keys merged
 // from a fresh read); import reads by id (`importId` parses compound ids). The api functions are the
 // declaration's own (the framework imports no client); `describeError` turns their errors into messages.
-// Quirks go in `extras` (modifyPlan, validate). Cross-attribute checks: ../validators.ts (exactlyOneOf...).
+// Quirks go in `extras` (modifyPlan with the client, validate) and in the api functions: `create` may add
+// warnings, and throws a Refusal to say in its own words why it created nothing; `whyMissing` explains an
+// import that finds nothing; an attribute's `planRule` carries an API rule about its plan. Cross-attribute
+// checks: ../validators.ts (exactlyOneOf, atLeastOneOf...).
 export * from "./codec";
 export * from "./codec-variants";
-export type { AttributeDeclaration, Body, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, ApiErrorInfo } from "./declaration";
+export type { AttributeDeclaration, AttributePlanRule, Body, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, ApiErrorInfo } from "./declaration";
 export { declareResource, type ResourceExtras } from "./resource";
 export { declareDataSource, type DataSourceDeclaration, type Lookup } from "./data-source";
 export { stateFromRemote, fieldValue, same, createBody, changedArguments, updateBody } from "./mapping";
-export { exactlyOneOf, atMostOneOf, requiresAlso, type ConfigCheck } from "../validators";
+export { exactlyOneOf, atMostOneOf, atLeastOneOf, requiresAlso, type ConfigCheck } from "../validators";
+export { Refusal, isRefusal } from "./refusal";

@@ -6,23 +6,25 @@ import type { ApplyResponse, HandlerContext, PlanRequest, PlanResponse, Resource
 import type { ResourceDeclaration } from "./declaration";
 import { changedArguments, createBody, mismatches, show, stateFromRemote, updateBody } from "./mapping";
 import { derivedPlan } from "./plan";
+import { reportRefusal } from "./refusal";
 
-export interface ResourceExtras {
-  /** Quirks on top of the derived plan. */
-  modifyPlan?(req: PlanRequest, resp: PlanResponse): void;
+export interface ResourceExtras<C = unknown> {
+  /** Quirks on top of the derived plan; `ctx` is there when the provider is configured (checks against the API). */
+  modifyPlan?(req: PlanRequest, resp: PlanResponse, ctx?: HandlerContext<C>): void | Promise<void>;
   validate?(req: ValidateRequest, resp: ValidateResponse): void;
 }
 
 const title = (s: string) => s.replace(/(^|\s)\S/g, (c) => c.toUpperCase());
 
-export function declareResource<C>(decl: ResourceDeclaration<C>, extras: ResourceExtras = {}): ResourceDefinition<C> {
+export function declareResource<C>(decl: ResourceDeclaration<C>, extras: ResourceExtras<C> = {}): ResourceDefinition<C> {
   const Noun = title(decl.noun);
   const ids = decl.idAttributes ?? ["id"];
   const defaults: Record<string, string | number | boolean> = {};
   for (const [name, a] of Object.entries(decl.attributes)) if (a.default !== undefined) defaults[name] = a.default;
 
-  const apiError = (diagnostics: Diagnostics, summary: string, doing: string, e: unknown) =>
-    diagnostics.addError(summary, `Error while ${doing}: ${decl.describeError(e).message}`);
+  const apiError = (diagnostics: Diagnostics, summary: string, doing: string, e: unknown) => {
+    if (!reportRefusal(e, diagnostics)) diagnostics.addError(summary, `Error while ${doing}: ${decl.describeError(e).message}`);
+  };
 
   const setIds = (state: TfObject, id: string) => {
     for (const a of ids) state[a] = id;
@@ -64,17 +66,20 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
       for (const check of decl.checks ?? []) check(req.config, resp.diagnostics);
       extras.validate?.(req, resp);
     },
-    modifyPlan(req, resp) {
+    async modifyPlan(req, resp, ctx) {
       derivedPlan(decl, req, resp);
-      extras.modifyPlan?.(req, resp);
+      for (const [name, a] of Object.entries(decl.attributes)) a.planRule?.(name, req, resp, decl.noun);
+      await extras.modifyPlan?.(req, resp, ctx);
     },
 
     async create({ planned }, resp, ctx) {
       const body = createBody(decl.attributes, planned);
       let id: string;
       try {
-        id = await decl.api.create(ctx, body, planned);
+        id = await decl.api.create(ctx, body, planned, resp.diagnostics);
       } catch (e) {
+        resp.state = null;
+        if (reportRefusal(e, resp.diagnostics)) return;
         const info = decl.describeError(e);
         resp.diagnostics.addError(
           `Cannot Create ${Noun}`,
@@ -152,7 +157,11 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
       }
       try {
         const remote = await decl.api.read(ctx, parsed.id);
-        if (remote === null) return;
+        if (remote === null) {
+          const why = await decl.whyMissing?.(ctx, parsed.id);
+          if (why) reportRefusal(why, resp.diagnostics);
+          return;
+        }
         const state = newObject();
         stateFromRemote(decl, state, remote, null);
         setIds(state, parsed.id);

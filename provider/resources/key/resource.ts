@@ -9,6 +9,8 @@ import { managementOf } from "../../litellm/management";
 import { describeLiteLLMError } from "../api-errors";
 import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
+import { ownMetadataCheck } from "../server-rules/metadata-validation";
+import { metadataArguments } from "../server-rules/metadata-arguments";
 
 const TOKEN = /^[0-9a-f]{64}$/;
 
@@ -18,6 +20,8 @@ const declared = declareResource<LiteLLMClient>(
     noun: "key",
     attributes: keyAttributes,
     constraints: keyConstraints,
+    // Every owned key with an argument of its own (tags, guardrails, per-model limits) is one on keys too.
+    checks: [ownMetadataCheck(metadataArguments.filter((a) => a in keyAttributes))],
     describeError: describeLiteLLMError,
     importHint: "the key's token hash or its key_alias",
     api: {

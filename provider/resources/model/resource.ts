@@ -30,7 +30,8 @@ export const modelAttributes: Record<string, AttributeDeclaration> = {
   max_retries: param("max_retries", number()),
   mode: info("mode"),
   tier: info("tier"),
-  access_groups: { ...info("access_groups", stringList()), whenRemoved: "clear" },
+  // A litellm_access_group may add groups: left out, it shows what LiteLLM has (set [] to clear).
+  access_groups: { ...info("access_groups", stringList()), serverDefault: true },
 };
 
 /** litellm_params.model, which LiteLLM routes on, from the two arguments that name it. */

@@ -8,6 +8,7 @@ import { declareResource, jsonObjectText, number, parseObject, stringList, text,
 import type { LiteLLMClient } from "../../litellm/client";
 import { organizationsOf } from "../../litellm/organizations";
 import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
+import { ownMetadataCheck } from "../server-rules/metadata-validation";
 import { budgetAttributes, budgetConstraints, modelsConstraint, budgetFieldNames, budgetIdExcludesFields, describeError } from "../governance-support";
 
 export const organizationAttributes: Record<string, AttributeDeclaration> = {
@@ -34,7 +35,8 @@ export const organizationResource = declareResource<LiteLLMClient>(
       budget_id: { schema: { minLength: 1 }, expectation: "must be a budget ID, such as litellm_budget.x.budget_id" },
       metadata: { schema: { jsonObjectString: true }, expectation: 'must be a JSON object, for example jsonencode({ cost_center = "42" })' },
     },
-    checks: [budgetIdExcludesFields],
+    // No owned metadata key has an argument on organizations: each is LiteLLM's to manage.
+    checks: [budgetIdExcludesFields, ownMetadataCheck([])],
     describeError,
     api: {
       async create(ctx, body, planned) {

@@ -2,8 +2,9 @@
 // itself has no such meaning: its budget check refuses any spend over a 0.0 budget. So a budget LiteLLM holds at
 // 0.0 (set in the UI, or by a proxy default) is not "unlimited" but a $0 cap that blocks every call. State shows
 // it as null, which no configuration means, so the plan proposes the update that removes the cap.
-import type { Codec } from "../../framework/declarative";
 import { isUnknown, numberText, type TfNumber, type TfValue } from "../../values/value";
+import { attributePath } from "../../framework/diagnostics";
+import type { AttributePlanRule, Codec } from "../../framework/declarative";
 
 /** A number from a Terraform value, or null. */
 export function budgetNumber(v: TfValue): number | null {
@@ -63,3 +64,11 @@ export const zeroMeansUnlimited = (): Codec => ({
   equivalent: budgetsEquivalent,
   clear: () => null,
 });
+
+/** A budget argument's plan rule: a $0 cap LiteLLM holds is removed (0 when the configuration leaves it out), and said. */
+export const zeroCapPlanRule: AttributePlanRule = (name, { prior, config }, resp, noun) => {
+  if (prior === null || !isZeroCap(prior[name]!)) return;
+  if (config[name] === null) resp.planned[name] = 0;
+  const w = zeroCapWarning(name, noun);
+  resp.diagnostics.addWarning(w.summary, w.detail, attributePath(name));
+};

@@ -93,7 +93,7 @@ export interface ModelConfig extends cdktf.TerraformMetaArguments {
   */
   readonly tier?: string;
   /**
-  * Model access groups this deployment belongs to (model_info.access_groups); keys and teams name a group in models to use all its deployments.
+  * Model access groups this deployment belongs to (model_info.access_groups); keys and teams name a group in models to use all its deployments. Leave it out when a litellm_access_group manages this deployment's groups: it then shows the groups LiteLLM holds, with no diff. Set, it is the deployment's whole list (a group not in it is removed, and a litellm_access_group adding one would show a change on every plan); set [] to clear it, since leaving it out keeps what LiteLLM has.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#access_groups}
   */
@@ -391,7 +391,7 @@ export class Model extends cdktf.TerraformResource {
     return this._tier;
   }
 
-  // access_groups - computed: false, optional: true, required: false
+  // access_groups - computed: true, optional: true, required: false
   private _accessGroups?: string[];
   public get accessGroups() {
     return this.getListAttribute('access_groups');
