@@ -5,10 +5,9 @@
 // means the same JSON as LiteLLM's; otherwise LiteLLM's object in that same form. Used by `metadata` on every
 // resource that has it, and by any other JSON-object argument (`model_max_budget`, `router_settings`).
 import type { AttributeConstraint } from "../framework/validation";
-import { jsonObjectOf } from "../framework/declarative";
+import { canonicalJson, jsonObjectOf, type Codec } from "../framework/declarative";
 import { dynamicOfJson } from "../values/json-value";
 import { Dynamic, isUnknown, type TfValue } from "../values/value";
-import { canonicalJson } from "./user/semantics";
 
 export { jsonObjectOf };
 
@@ -58,4 +57,19 @@ export function keepJsonObjectSpelling(mine: TfValue | undefined, server: JsonOb
   const base = mine === undefined ? null : mine;
   if (base !== null && !isUnknown(base) && jsonObjectsEquivalent(base, jsonObjectState(server, null))) return base;
   return jsonObjectState(server, base);
+}
+
+/**
+ * The codec of such an argument: LiteLLM's object in the form the user wrote. Keys in `serverOwned` are
+ * LiteLLM's own settings inside the object, never part of the argument.
+ */
+export function jsonObjectArgument(options: { serverOwned?: readonly string[] } = {}): Codec {
+  const owned = new Set(options.serverOwned ?? []);
+  const own = (v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !owned.has(k))) : null;
+  return {
+    toApi: (v) => jsonObjectOf(v) ?? {},
+    fromApi: (v, like) => jsonObjectState(own(v), like ?? null),
+    equivalent: jsonObjectsEquivalent,
+  };
 }

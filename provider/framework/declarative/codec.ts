@@ -69,12 +69,21 @@ export const stringList = (): Codec => ({
   clear: () => [],
 });
 
-/** A string with several spellings of one API value (seed spellings such as weekly for 7d). */
-export const spelledText = (options: { toApi: (v: string) => string; equivalent: (a: string, b: string) => boolean }): Codec => ({
-  toApi: (v) => options.toApi(v as string),
-  fromApi: (v) => (typeof v === "string" && v !== "" ? v : null),
-  equivalent: (a, b) => (typeof a === "string" && typeof b === "string" ? options.equivalent(a, b) : a === b),
-});
+/**
+ * A string with several spellings of one API value (seed spellings such as weekly for 7d). `nullMeans`: the
+ * spelling the API assumes when it holds none (a user without a role is an internal_user).
+ */
+export const spelledText = (options: { toApi: (v: string) => string; equivalent: (a: string, b: string) => boolean; nullMeans?: string }): Codec => {
+  const spelling = (v: TfValue) => (v === null && options.nullMeans !== undefined ? options.nullMeans : v);
+  return {
+    toApi: (v) => options.toApi(v as string),
+    fromApi: (v) => (typeof v === "string" && v !== "" ? v : null),
+    equivalent: (x, y) => {
+      const a = spelling(x), b = spelling(y);
+      return typeof a === "string" && typeof b === "string" ? options.equivalent(a, b) : a === b;
+    },
+  };
+};
 
 /**
  * A JSON object kept as a string attribute (jsonencode). Key order and whitespace never make a diff. Keys in

@@ -13,8 +13,12 @@ export interface Lookup<Client> {
   attribute: string;
   /** The objects matching the value: none, one, or several (then the configuration must use another key). */
   find(ctx: HandlerContext<Client>, value: string): Promise<Remote[]>;
-  /** The summary when several objects match (default "<Noun> Is Not Unique"). */
-  notUnique?: string;
+  /** The message when nothing matches (default: "LiteLLM has no <noun> with <attribute> ..."). */
+  notFound?(value: string): string;
+  /**
+   * When several match: the summary (default "<Noun> Is Not Unique"), or the summary and detail naming their ids.
+   */
+  notUnique?: string | ((value: string, ids: string[]) => { summary: string; detail: string });
 }
 
 export interface DataSourceDeclaration<Client> {
@@ -56,12 +60,18 @@ export function declareDataSource<C>(decl: DataSourceDeclaration<C>): DataSource
         resp.diagnostics.addError(`Cannot Read ${Noun}`, `Error while reading the ${decl.noun}: ${decl.describeError(e).message}`);
         return;
       }
+      const ids = found.map(decl.idOf);
+      const several = found.length > 1 && typeof lookup.notUnique === "function" ? lookup.notUnique(value, ids) : undefined;
+      if (several) {
+        resp.diagnostics.addError(several.summary, several.detail, attributePath(lookup.attribute));
+        return;
+      }
       if (found.length !== 1) {
         resp.diagnostics.addError(
-          found.length ? (lookup.notUnique ?? `${Noun} Is Not Unique`) : `${Noun} Not Found`,
+          found.length ? (typeof lookup.notUnique === "string" ? lookup.notUnique : `${Noun} Is Not Unique`) : `${Noun} Not Found`,
           found.length
-            ? `Several LiteLLM ${decl.noun}s have ${lookup.attribute} ${JSON.stringify(value)}: ${found.map(decl.idOf).join(", ")}. Use ${keys.find((k) => k !== lookup.attribute) ?? "another key"}.`
-            : `LiteLLM has no ${decl.noun} with ${lookup.attribute} ${JSON.stringify(value)}.`,
+            ? `Several LiteLLM ${decl.noun}s have ${lookup.attribute} ${JSON.stringify(value)}: ${ids.join(", ")}. Use ${keys.find((k) => k !== lookup.attribute) ?? "another key"}.`
+            : (lookup.notFound?.(value) ?? `LiteLLM has no ${decl.noun} with ${lookup.attribute} ${JSON.stringify(value)}.`),
           attributePath(lookup.attribute),
         );
         return;

@@ -5,7 +5,8 @@
 //
 // Per attribute (AttributeDeclaration): `field` (API field, dotted for nested), `send` (body key or false),
 // `codec` (conversion and semantic equality: text, number, bool, optionalAmount, stringList, spelledText,
-// jsonObjectText with server-owned keys, numberMap; or your own), and how it behaves:
+// jsonObjectText with server-owned keys, numberMap, clearableText, listedStrings; or your own; `fromApi`
+// may read the API's value in the form the user wrote, `nullMeans` makes none one spelling), and how it behaves:
 //   computed       read only (spend, created_at)        volatile      unknown in a plan that changes the object
 //   serverDefault  LiteLLM may fill it; null config keeps what the server has, no diff
 //   forceNew       a change replaces                    default       the plan's value for null config
@@ -26,9 +27,10 @@
 // checks: ../validators.ts (exactlyOneOf, atLeastOneOf...).
 export * from "./codec";
 export { jsonObject, jsonObjectOf, stringMap } from "./object-codecs";
+export * from "./codec-variants";
 export type { AttributeDeclaration, AttributePlanRule, Body, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, ApiErrorInfo } from "./declaration";
 export { declareResource, type ResourceExtras } from "./resource";
 export { declareDataSource, type DataSourceDeclaration, type Lookup } from "./data-source";
-export { stateFromRemote, fieldValue } from "./mapping";
+export { stateFromRemote, fieldValue, same, createBody, changedArguments, updateBody } from "./mapping";
 export { exactlyOneOf, atMostOneOf, atLeastOneOf, requiresAlso, type ConfigCheck } from "../validators";
 export { Refusal, isRefusal } from "./refusal";

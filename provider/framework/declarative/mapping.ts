@@ -101,13 +101,14 @@ function isEmptyValue(v: unknown): boolean {
  */
 export function stateFromRemote<C>(decl: ResourceDeclaration<C> | { attributes: Record<string, AttributeDeclaration> }, state: TfObject, remote: Remote, base: TfObject | null): void {
   for (const [name, a] of Object.entries(decl.attributes)) {
-    const mine = base ? base[name] : null;
+    const mine = base ? base[name] : undefined;
     if (a.writeOnly) {
       state[name] = mine === undefined || isUnknown(mine) ? null : mine;
       continue;
     }
     const server = a.codec.fromApi(fieldValue(remote, fieldOf(name, a)), mine === undefined || isUnknown(mine) ? null : mine);
-    state[name] = !a.computed && mine !== null && mine !== undefined && same(a, mine, server) ? mine : server;
+    // A null the user wrote stays when the codec says it means what the API holds (no role: the default role).
+    state[name] = !a.computed && mine !== undefined && same(a, mine, server) ? mine : server;
   }
 }
 

@@ -4,7 +4,7 @@
 // it as null, which no configuration means, so the plan proposes the update that removes the cap.
 import { isUnknown, numberText, type TfNumber, type TfValue } from "../../values/value";
 import { attributePath } from "../../framework/diagnostics";
-import type { AttributePlanRule } from "../../framework/declarative";
+import type { AttributePlanRule, Codec } from "../../framework/declarative";
 
 /** A number from a Terraform value, or null. */
 export function budgetNumber(v: TfValue): number | null {
@@ -56,6 +56,14 @@ export function zeroCapWarning(attribute: string, owner: string): { summary: str
       `so this plan removes the cap. To block spending instead, see "Blocking spend" in docs/litellm-api.md.`,
   };
 }
+
+/** The codec of a budget argument where 0 means unlimited; removing it clears the budget (null). */
+export const zeroMeansUnlimited = (): Codec => ({
+  toApi: nativeBudget,
+  fromApi: (v) => budgetStateFromServer(typeof v === "number" ? v : null),
+  equivalent: budgetsEquivalent,
+  clear: () => null,
+});
 
 /** A budget argument's plan rule: a $0 cap LiteLLM holds is removed (0 when the configuration leaves it out), and said. */
 export const zeroCapPlanRule: AttributePlanRule = (name, { prior, config }, resp, noun) => {

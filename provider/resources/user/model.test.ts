@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { Dynamic, newObject, type TfObject, type TfValue } from "../../values/value";
 import { dynamicOfJson } from "../../values/json-value";
 import type { LiteLLMUser } from "../../litellm/types";
-import { fieldsForCreate, fieldsForUpdate, isEquivalent, rowStateFromServer } from "./model";
+import { same } from "../../framework/declarative";
+import { fieldsForCreate, fieldsForUpdate, rowStateFromServer } from "./model";
+import { userAttributes } from "./declaration";
 
 const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries(o));
 
@@ -79,6 +81,7 @@ test("updates send only what changed, with the clears LiteLLM honours", () => {
 });
 
 test("equivalences", () => {
+  const isEquivalent = (a: string, x: TfValue, y: TfValue) => same(userAttributes[a]!, x, y);
   assert.ok(!isEquivalent("max_budget", 0, null), "null in state is a $0 cap");
   assert.ok(isEquivalent("max_budget", 0, 0));
   assert.ok(isEquivalent("model_rpm_limit", {}, null));

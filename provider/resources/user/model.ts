@@ -1,12 +1,13 @@
-// litellm_user values: reading attributes from Terraform objects, what LiteLLM receives for them, and the
-// state built from what LiteLLM returns, keeping the user's spelling wherever it means the same.
+// litellm_user values: reading attributes from Terraform objects, and the /user/* bodies and the state derived
+// from the declaration (declaration.ts). Metadata is the quirk: LiteLLM keeps its own keys in it, so every send
+// carries them over, and guardrails, tags and the per-model limits travel inside it.
 import { isUnknown, numberText, valuesEqual, type TfNumber, type TfObject, type TfValue } from "../../values/value";
+import { changedArguments, createBody, stateFromRemote, updateBody } from "../../framework/declarative";
 import type { KeySettings, LiteLLMUser, UserFields } from "../../litellm/types";
-import { jsonObjectOf, jsonObjectsEquivalent, jsonObjectState, keepJsonObjectSpelling } from "../json-object-argument";
-import { budgetDurationsEquivalent, emailsEquivalent, nativeBudgetDuration, nativeRole } from "./semantics";
-import { mergeMetadata, splitMetadata, type JsonObject } from "../server-rules/owned-metadata";
-import { managedMetadata, metadataArguments, metadataArgumentsChanged, metadataArgumentsEquivalent, metadataArgumentsFromServer } from "../server-rules/metadata-arguments";
-import { budgetStateFromServer, budgetsEquivalent, nativeBudget } from "../server-rules/zero-budget";
+import { jsonObjectOf } from "../json-object-argument";
+import { mergeMetadata, type JsonObject } from "../server-rules/owned-metadata";
+import { managedMetadata, metadataArgumentsChanged } from "../server-rules/metadata-arguments";
+import { userAttributes } from "./declaration";
 
 export function str(o: TfObject, k: string): string | null {
   const v = o[k];
@@ -31,31 +32,6 @@ export function known(o: TfObject, k: string): boolean {
   return !isUnknown(o[k]);
 }
 
-/** The attributes LiteLLM stores on the user row, which /user/update can change in place. */
-export const userRowAttributes = [
-  "user_email",
-  "user_alias",
-  "user_role",
-  "max_budget",
-  "budget_duration",
-  "tpm_limit",
-  "rpm_limit",
-  "max_parallel_requests",
-  "models",
-  "metadata",
-  "model_max_budget",
-] as const;
-export type UserRowAttribute = (typeof userRowAttributes)[number];
-/** Everything state takes from the user row: its columns and the owned metadata keys with arguments. */
-export const stateAttributes = [...userRowAttributes, ...metadataArguments] as const;
-export type StateAttribute = (typeof stateAttributes)[number];
-
-/** Arguments a proxy's default_internal_user_params, max_internal_user_budget or internal_user_budget_duration may fill. */
-export const serverFilledUserAttributes = ["max_budget", "budget_duration", "tpm_limit", "rpm_limit", "models", "metadata", ...metadataArguments] as const;
-
-/** Attributes LiteLLM cannot clear once set: /user/update ignores null, [] and {}. */
-export const unclearableAttributes = ["budget_duration", "tpm_limit", "rpm_limit", "max_parallel_requests", "models", "metadata", "model_max_budget"] as const;
-
 /** Settings of the user's key: LiteLLM has no user columns for them and gives them to the key it creates. */
 export const keySettingAttributes = ["aliases", "config", "permissions", "blocked"] as const;
 
@@ -72,149 +48,50 @@ export function keySettings(o: TfObject): KeySettings {
   return out;
 }
 
-/** Arguments that hold a JSON object, as a map or as JSON text (json-object-argument.ts). */
-export const jsonObjectAttributes = ["metadata", "model_max_budget"] as const;
-
-const roleOrDefault = (v: TfValue): string | undefined => (v === null ? "internal_user" : typeof v === "string" ? nativeRole(v) : undefined);
-const asNumber = (v: TfValue): number | null => (v === null || isUnknown(v) ? null : typeof v === "number" ? v : Number(numberText(v as TfNumber)));
-const emptyToNull = (v: TfValue): TfValue => (v === "" ? null : v);
-
-/** When two values of an attribute mean the same to LiteLLM. */
-export const equivalent: Record<string, (a: TfValue, b: TfValue) => boolean> = {
-  user_email: (a, b) => (typeof a === "string" && typeof b === "string" ? emailsEquivalent(a, b) : a === b),
-  user_alias: (a, b) => emptyToNull(a) === emptyToNull(b),
-  // LiteLLM treats a user without a role as an internal_user.
-  user_role: (a, b) => roleOrDefault(a) === roleOrDefault(b),
-  max_budget: budgetsEquivalent,
-  budget_duration: (a, b) => (typeof a === "string" && typeof b === "string" ? budgetDurationsEquivalent(a, b) : emptyToNull(a) === emptyToNull(b)),
-  tpm_limit: (a, b) => asNumber(a) === asNumber(b),
-  rpm_limit: (a, b) => asNumber(a) === asNumber(b),
-  max_parallel_requests: (a, b) => asNumber(a) === asNumber(b),
-  models: (a, b) => valuesEqual(Array.isArray(a) ? a : [], Array.isArray(b) ? b : []),
-  metadata: jsonObjectsEquivalent,
-  model_max_budget: jsonObjectsEquivalent,
-  // The same teams in any order.
-  teams: (a, b) => valuesEqual([...(Array.isArray(a) ? a : [])].sort(), [...(Array.isArray(b) ? b : [])].sort()),
-  ...Object.fromEntries(metadataArguments.map((a) => [a, metadataArgumentsEquivalent])),
-};
-
-export function isEquivalent(attribute: string, a: TfValue, b: TfValue): boolean {
-  if (isUnknown(a) || isUnknown(b)) return false;
-  const eq = equivalent[attribute];
-  return eq ? eq(a, b) : valuesEqual(a, b);
-}
-
-/** The value LiteLLM receives for one row attribute, or undefined when nothing is sent. */
-export function nativeValue(attribute: UserRowAttribute, o: TfObject): unknown {
-  switch (attribute) {
-    case "user_email":
-      return str(o, "user_email") ?? undefined;
-    case "user_alias":
-      return str(o, "user_alias") ?? undefined;
-    case "user_role": {
-      const r = str(o, "user_role");
-      return r === null ? undefined : nativeRole(r);
-    }
-    case "max_budget":
-      return nativeBudget(o.max_budget) ?? undefined;
-    case "budget_duration": {
-      const d = str(o, "budget_duration");
-      return d === null ? undefined : nativeBudgetDuration(d);
-    }
-    case "tpm_limit":
-    case "rpm_limit":
-    case "max_parallel_requests":
-      return num(o, attribute) ?? undefined;
-    case "models":
-      return strList(o, "models") ?? undefined;
-    case "metadata":
-    case "model_max_budget":
-      return jsonObjectOf(o[attribute]);
-  }
-}
-
 /** The metadata to send: the configuration's own keys, LiteLLM's owned keys as held, the owned-key arguments. */
 function metadataToSend(planned: TfObject, config: TfObject, serverOwned: JsonObject): JsonObject {
-  return mergeMetadata((nativeValue("metadata", planned) as JsonObject | undefined) ?? {}, serverOwned, managedMetadata(config, planned));
+  return mergeMetadata(jsonObjectOf(planned.metadata) ?? {}, serverOwned, managedMetadata(config, planned));
 }
 
 /** The /user/new fields for a planned user; `config` tells which owned-key arguments the configuration sets. */
 export function fieldsForCreate(planned: TfObject, config: TfObject = planned): UserFields {
-  const fields: Record<string, unknown> = {};
-  for (const a of userRowAttributes) {
-    const v = a === "metadata" ? metadataToSend(planned, config, {}) : nativeValue(a, planned);
-    if (v !== undefined && !(a === "metadata" && Object.keys(v as object).length === 0)) fields[a] = v;
-  }
+  const fields = createBody(userAttributes, planned);
+  // Unlimited (0) is no budget: nothing to send.
+  for (const [k, v] of Object.entries(fields)) if (v === null) delete fields[k];
+  const metadata = metadataToSend(planned, config, {});
+  if (Object.keys(metadata).length > 0) fields.metadata = metadata;
   return fields as UserFields;
 }
 
 /**
- * The /user/update fields for what changed between prior and planned. A removed alias is sent as "" and an
- * unlimited budget as null, the two clears LiteLLM honours.
+ * The /user/update fields for what changed between prior and planned. /user/update ignores null, so only the
+ * clears LiteLLM honours are sent: "" for the alias, null for the budget (unlimited).
  */
 export function fieldsForUpdate(prior: TfObject, planned: TfObject, config: TfObject = planned, serverOwned: JsonObject = {}): UserFields {
-  const fields: Record<string, unknown> = {};
-  for (const a of userRowAttributes) {
-    if (a === "metadata") {
-      // Any change to metadata or an owned-key argument sends the whole object, LiteLLM's own keys included.
-      if (!valuesEqual(prior.metadata, planned.metadata) || metadataArgumentsChanged(prior, planned)) fields.metadata = metadataToSend(planned, config, serverOwned);
-      continue;
-    }
-    if (valuesEqual(prior[a], planned[a])) continue;
-    const v = nativeValue(a, planned);
-    if (v !== undefined) fields[a] = v;
-    else if (a === "user_alias") fields[a] = "";
-    else if (a === "max_budget") fields[a] = null;
-  }
+  const changed = changedArguments(userAttributes, prior, planned);
+  const fields = updateBody(userAttributes, changed, planned, null);
+  for (const a of changed) if (fields[a] === null && planned[a] === null && !userAttributes[a]!.codec.clear) delete fields[a];
+  // Any change to metadata or an owned-key argument sends the whole object, LiteLLM's own keys included.
+  if (!valuesEqual(prior.metadata, planned.metadata) || metadataArgumentsChanged(prior, planned)) fields.metadata = metadataToSend(planned, config, serverOwned);
   return fields as UserFields;
 }
 
 /**
- * A LiteLLM user row in state form: no budget is 0 and a $0 cap null, empty lists, objects and strings are null,
- * metadata holds only the user's own keys, and LiteLLM's owned keys fill their arguments. JSON objects are JSON
- * text, in a dynamic value for the resource (`dynamic`) or a plain string for the data source.
+ * The state for a user as LiteLLM has it. Where `base` (the plan or the prior state) holds a value that means
+ * the same as the server's, the base's spelling is kept; `teams` are the ones state shows.
  */
-export function serverValues(user: LiteLLMUser, dynamic = true): Record<StateAttribute, TfValue> {
-  const split = splitMetadata(user.metadata);
-  return {
-    ...metadataArgumentsFromServer(split.owned),
-    user_email: user.user_email,
-    user_alias: user.user_alias || null,
-    user_role: user.user_role,
-    max_budget: budgetStateFromServer(user.max_budget),
-    budget_duration: user.budget_duration || null,
-    tpm_limit: user.tpm_limit,
-    rpm_limit: user.rpm_limit,
-    max_parallel_requests: user.max_parallel_requests,
-    models: user.models.length ? [...user.models] : null,
-    metadata: jsonObjectState(split.user, null, dynamic),
-    model_max_budget: jsonObjectState(user.model_max_budget, null, dynamic),
-  };
+export function rowStateFromServer(state: TfObject, user: LiteLLMUser, base: TfObject | null, teams: string[] = user.teams): void {
+  stateFromRemote({ attributes: userAttributes }, state, user as unknown as Record<string, unknown>, base);
+  state.teams = teamsState(teams, base ? base.teams : null);
+}
+
+/** The same teams in any order. */
+export function teamsEquivalent(a: TfValue, b: TfValue): boolean {
+  return !isUnknown(a) && !isUnknown(b) && valuesEqual([...(Array.isArray(a) ? a : [])].sort(), [...(Array.isArray(b) ? b : [])].sort());
 }
 
 /** The user's teams in state form: `mine`'s order when it lists the same teams, else LiteLLM's; none is null. */
 export function teamsState(server: string[], mine: TfValue | undefined): TfValue {
-  if (mine !== undefined && mine !== null && !isUnknown(mine) && equivalent.teams!(mine, server)) return mine;
+  if (mine !== undefined && mine !== null && !isUnknown(mine) && teamsEquivalent(mine, server)) return mine;
   return server.length ? [...server] : mine !== undefined && Array.isArray(mine) && mine.length === 0 ? [] : null;
-}
-
-/**
- * The state for a user as LiteLLM has it. Where `base` (the plan or the prior state) holds a value that
- * means the same as the server's, the base's spelling is kept.
- */
-export function rowStateFromServer(state: TfObject, user: LiteLLMUser, base: TfObject | null, dynamic = true, teams: string[] = user.teams): void {
-  const server = serverValues(user, dynamic);
-  for (const a of stateAttributes) {
-    const mine = base ? base[a] : null;
-    state[a] = base && !isUnknown(mine) && isEquivalent(a, mine, server[a]) ? mine : server[a];
-  }
-  // JSON objects come back in the form the configuration wrote them (a map, or JSON text).
-  const metadata = { metadata: splitMetadata(user.metadata).user, model_max_budget: user.model_max_budget };
-  if (dynamic) for (const a of jsonObjectAttributes) state[a] = keepJsonObjectSpelling(base ? base[a] : null, metadata[a]);
-  state.teams = teamsState(teams, base ? base.teams : null);
-  state.id = user.user_id;
-  state.user_id = user.user_id;
-  state.spend = user.spend;
-  state.created_at = user.created_at;
-  state.updated_at = user.updated_at;
 }

@@ -6,7 +6,9 @@ import { privateOf, type UserPrivateState } from "./key-state";
 import { shown } from "./messages";
 import type { LiteLLMClient } from "../../litellm/client";
 import { isEmptyJsonObject } from "../json-object-argument";
-import { bool, isEquivalent, jsonObjectAttributes, keySettingAttributes, serverFilledUserAttributes, stateAttributes, str } from "./model";
+import { same } from "../../framework/declarative";
+import { bool, keySettingAttributes, str, teamsEquivalent } from "./model";
+import { rowArguments, serverFilledUserAttributes, userAttributes } from "./declaration";
 import { keyDurationsEquivalent } from "./semantics";
 import { refuseMixedMemberships } from "./teams";
 import { planServerFilled } from "../server-rules/server-filled";
@@ -49,15 +51,14 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     const w = zeroCapWarning("max_budget", "user");
     resp.diagnostics.addWarning(w.summary, w.detail, attributePath("max_budget"));
   }
-  for (const a of stateAttributes) {
+  for (const a of rowArguments) {
     // Same meaning, other spelling (defaults included): keep what state has, so that nothing changes.
     // A value the config sets may only give way to a non-null prior; a computed one the config leaves out may
     // keep a null prior (a user created without a role has LiteLLM's default role, internal_user).
     const mayKeepPrior = prior[a] !== null || (config[a] === null && computedRowAttributes.has(a));
-    if (p[a] !== null && mayKeepPrior && isEquivalent(a, p[a], prior[a])) p[a] = prior[a];
+    if (p[a] !== null && mayKeepPrior && same(userAttributes[a]!, p[a]!, prior[a]!)) p[a] = prior[a]!;
   }
-  // The same key lifetime in another spelling (720h for 30d) is no change either.
-  if (p.teams !== null && prior.teams !== null && isEquivalent("teams", p.teams, prior.teams)) p.teams = prior.teams;
+  if (p.teams !== null && prior.teams !== null && teamsEquivalent(p.teams!, prior.teams!)) p.teams = prior.teams!;
   if (config.send_invite_email !== null && !isUnknown(config.send_invite_email) && !valuesEqual(config.send_invite_email, prior.send_invite_email)) {
     resp.diagnostics.addWarning(
       "Invitation Only At Creation",
@@ -65,11 +66,12 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
       attributePath("send_invite_email"),
     );
   }
+  // The same key lifetime in another spelling (720h for 30d) is no change either.
   const lifetime = str(p, "key_duration"), priorLifetime = str(prior, "key_duration");
   if (lifetime !== null && priorLifetime !== null && keyDurationsEquivalent(lifetime, priorLifetime)) p.key_duration = priorLifetime;
 
   cannotEmpty(config, prior, "models", (v) => Array.isArray(v) && v.length === 0, resp.diagnostics);
-  for (const a of jsonObjectAttributes) cannotEmpty(config, prior, a, (v) => isEmptyJsonObject(v as TfValue), resp.diagnostics);
+  for (const a of ["metadata", "model_max_budget"]) cannotEmpty(config, prior, a, (v) => isEmptyJsonObject(v as TfValue), resp.diagnostics);
 
   // The key.
   const priv = privateOf(req.priorPrivate, prior);
@@ -88,7 +90,7 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
     }
   }
 
-  const changing = [...stateAttributes, "teams", "auto_create_key", "key_alias", "key_duration", "key"].some((a) => !valuesEqual(p[a], prior[a]));
+  const changing = [...rowArguments, "teams", "auto_create_key", "key_alias", "key_duration", "key"].some((a) => !valuesEqual(p[a], prior[a]));
   if (changing) {
     // LiteLLM stamps the update, and spend moves with traffic at any time.
     p.updated_at = unknown;

@@ -11,7 +11,8 @@ import { userConstraints } from "./constraints";
 import { applyKeyChanges, replaceKey, trackKey } from "./key-lifecycle";
 import { keyToken, privateOf, readPrivate, writePrivate, type UserPrivateState } from "./key-state";
 import { apiError, reportCreateError, shown } from "./messages";
-import { bool, fieldsForCreate, fieldsForUpdate, keySettings, rowStateFromServer, serverFilledUserAttributes, stateAttributes, str, strList } from "./model";
+import { bool, fieldsForCreate, fieldsForUpdate, keySettings, rowStateFromServer, str, strList } from "./model";
+import { rowArguments, serverFilledUserAttributes } from "./declaration";
 import { planUserChange } from "./plan";
 import { applyTeamChanges, visibleTeams } from "./teams";
 import { splitMetadata } from "../server-rules/owned-metadata";
@@ -119,7 +120,7 @@ export const userResource: ResourceDefinition<LiteLLMClient> = {
     const next: TfObject = { ...state };
     // A state from another provider has no blocked; LiteLLM's key without it is not blocked.
     if (next.blocked === null) next.blocked = false;
-    rowStateFromServer(next, info.user, state, true, visibleTeams(info.user.teams, priv));
+    rowStateFromServer(next, info.user, state, visibleTeams(info.user.teams, priv));
     trackKey(next, info, priv);
     resp.state = next;
     resp.private = writePrivate(priv);
@@ -230,12 +231,12 @@ async function readBack(
     return;
   }
   const before: TfObject = { ...state };
-  rowStateFromServer(state, info.user, base, true, visibleTeams(info.user.teams, priv));
+  rowStateFromServer(state, info.user, base, visibleTeams(info.user.teams, priv));
   trackKey(state, info, priv);
   resp.private = writePrivate(priv);
   if (verb === "kept") return;
   // Only what the configuration set is checked: the rest is LiteLLM's to fill.
-  for (const a of unappliedArguments(config, before, state, [...stateAttributes, "teams"], serverFilledUserAttributes)) {
+  for (const a of unappliedArguments(config, before, state, [...rowArguments, "teams"], serverFilledUserAttributes)) {
     resp.diagnostics.addError(
       "LiteLLM Did Not Apply A Change",
       `The plan set ${a} = ${shown(before[a])}, but LiteLLM kept ${shown(state[a])}. ${a === "max_budget" ? "LiteLLM up to 1.80.x cannot remove a budget; upgrade the proxy or set a budget instead. " : ""}State now holds LiteLLM's value.`,

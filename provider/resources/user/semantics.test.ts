@@ -3,13 +3,14 @@ import assert from "node:assert/strict";
 import {
   budgetDurationPattern,
   budgetDurationsEquivalent,
-  canonicalJson,
   describeSeconds,
-  jsonTextsEquivalent,
   keyDurationsEquivalent,
   nativeBudgetDuration,
   nativeRole,
 } from "./semantics";
+import { canonicalJson, jsonObjectText } from "../../framework/declarative";
+
+const jsonTextsEquivalent = (a: string, b: string) => jsonObjectText().equivalent!(a, b);
 
 test("seed roles map to LiteLLM's native roles; native roles pass through", () => {
   assert.equal(nativeRole("admin"), "proxy_admin");

@@ -74,32 +74,3 @@ export function describeSeconds(seconds: number): string {
 export function emailsEquivalent(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
-
-/** JSON text with object keys sorted and no whitespace, as Terraform's jsonencode writes it. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === "object") {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
-    return out;
-  }
-  return v;
-}
-
-export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function jsonTextsEquivalent(a: string, b: string): boolean {
-  const pa = parseJsonObject(a), pb = parseJsonObject(b);
-  return pa !== undefined && pb !== undefined && canonicalJson(pa) === canonicalJson(pb);
-}
