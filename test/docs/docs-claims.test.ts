@@ -30,6 +30,13 @@ test("every warning and error the docs name is one the provider emits", () => {
     for (const m of text.matchAll(/\*\*(Warning|Error): ([^*]+)\*\*/g)) {
       const summary = m[2].replace(/\s+/g, " ").trim();
       quoted++;
+      const oneOf = /^Give Exactly One Of (.+)$/.exec(summary);
+      if (oneOf) {
+        // The framework's exactlyOneOf words it from the attribute names, which the page's Schema must list.
+        assert.ok(sources.includes("`Give Exactly One Of ${"), "exactlyOneOf's summary is gone from the framework");
+        for (const name of oneOf[1].split(" And ")) assert.ok(text.includes(`- \`${name}\``), `docs/${rel} names ${name}, which its Schema does not list`);
+        continue;
+      }
       assert.ok(sources.includes(JSON.stringify(summary)), `docs/${rel} names ${m[1]} "${summary}", which no provider code emits`);
     }
   }
