@@ -28,15 +28,17 @@ const book = declareResource<Shelf>(
   {
     typeName: "test_book",
     noun: "book",
-    attributes: { title: { codec: text(), forceNew: true }, author: { codec: text() }, isbn: { codec: text() }, limit: { codec: number(), planRule: unblock }, loans: { codec: number(), computed: true, volatile: true } },
+    attributes: { title: { codec: text(), forceNew: true }, author: { codec: text() }, isbn: { codec: text() }, limit: { codec: number(), planRule: unblock }, loans: { codec: number(), computed: true, volatile: true }, ticket: { codec: text(), writeOnly: true, send: false } },
     checks: [atLeastOneOf(["author", "isbn"], "find the book", "Missing Book")],
     describeError: (e) => ({ message: String(e), mayHaveActed: false }),
     async whyMissing(_ctx, id) {
       return id.startsWith("shelf-") ? new Refusal("Shelf Not Found", `no shelf for ${id}`) : undefined;
     },
     api: {
-      async create({ client }, body, _planned, diagnostics) {
+      async create({ client }, body, planned, diagnostics) {
         if (body.title === "taken") throw new Refusal("Already Shelved", "import it instead", "title");
+        // Only this answer holds the ticket (as a key's secret): create writes it into the new state.
+        planned.ticket = `ticket-${String(body.title)}`;
         if (body.author === undefined) diagnostics.addWarning("No Author", "shelved without an author");
         client.rows.set(String(body.title), body);
         return String(body.title);
@@ -56,7 +58,7 @@ const book = declareResource<Shelf>(
   },
 );
 
-const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries({ id: null, title: null, author: null, isbn: null, limit: null, loans: null, ...o }));
+const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries({ id: null, title: null, author: null, isbn: null, limit: null, loans: null, ticket: null, ...o }));
 const said = (d: Diagnostics) => d.items.map((i) => [i.severity, i.summary, i.path ? formatPath(i.path) : undefined]);
 
 test("atLeastOneOf: one or several are fine, none is an error on the first one's path, unknown waits", () => {
@@ -89,6 +91,7 @@ test("create: a Refusal is reported as written, on its path, and nothing is in s
   await book.create({ planned: obj({ title: "t", isbn: "1" }), config: obj({}), plannedPrivate: new Uint8Array() }, made, c);
   assert.deepEqual(said(made.diagnostics), [["warning", "No Author", undefined]]);
   assert.equal(made.state!.id, "t");
+  assert.equal(made.state!.ticket, "ticket-t", "what create wrote survives the read-back");
 });
 
 test("update and delete: a Refusal replaces the generic \"Cannot Update\" error", async () => {

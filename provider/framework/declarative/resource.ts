@@ -100,7 +100,8 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
       setIds(state, id);
       resp.state = state;
       await clearServerFills(decl, ctx, id, planned, config, resp.diagnostics);
-      await readBack(ctx, id, state, planned, resp, "created");
+      // What create put in the state (a secret only its answer holds) is part of what read-back keeps.
+      await readBack(ctx, id, state, newObject(Object.entries(state)), resp, "created");
     },
 
     async read({ state }, resp, ctx) {
