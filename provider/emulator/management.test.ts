@@ -85,6 +85,23 @@ describe("/model/* and /credentials", () => {
     assert.equal((await post(open.emu, "/model/delete", { id: "p-1" })).status, 400);
   });
 
+  it("a team model: 403 without the licence; else 400 for an unknown team, renamed, public name in the team's models until deleted", async () => {
+    const body = { model_name: "team-gpt", litellm_params: { model: "openai/gpt" }, model_info: { id: "tm-1", team_id: "t-models" } };
+    const refused = await post(open.emu, "/model/new", body);
+    assert.equal(refused.status, 403);
+    assert.match(JSON.stringify(refused.body), /Enterprise/);
+    assert.equal(open.emu.store.models.has("tm-1"), false);
+    assert.equal((await post(licensed.emu, "/model/new", body)).status, 400);
+    await post(licensed.emu, "/team/new", { team_id: "t-models" });
+    const made = await post(licensed.emu, "/model/new", body);
+    assert.equal(made.status, 200);
+    assert.match(made.body.model_name, /^model_name_t-models_[0-9a-f-]{36}$/);
+    assert.equal(made.body.model_info.team_public_model_name, "team-gpt");
+    assert.deepEqual(licensed.emu.store.teams.get("t-models")!.models, ["team-gpt"]);
+    assert.equal((await post(licensed.emu, "/model/delete", { id: "tm-1" })).status, 200);
+    assert.deepEqual(licensed.emu.store.teams.get("t-models")!.models, []);
+  });
+
   it("credentials: masked reads, merged PATCH, names with slashes, 200 for deleting an unknown name", async () => {
     const made = await post(open.emu, "/credentials", { credential_name: "team/openai", credential_info: { p: "openai" }, credential_values: { api_key: "sk-secret-1", api_base: "https://a" } });
     assert.deepEqual(made.body, { success: true, message: "Credential created successfully" });

@@ -1,6 +1,8 @@
 // POST /model/new (reference §2.1–2.4): model_name and litellm_params.model required; model_info.id may be
 // chosen by the caller (else a uuid4). A duplicate id fails the DB insert, answered 500 like any insert error.
-// The answer is the DB row, whose string params LiteLLM has encrypted.
+// The answer is the DB row, whose string params LiteLLM has encrypted. A team model (model_info.team_id, licence
+// needed) is stored as model_name_<team_id>_<uuid>, its public name kept in model_info.team_public_model_name and
+// added to the team's models (_add_team_model_to_db).
 
 import { randomUUID, createHash } from "node:crypto";
 import { wrappedHttpException } from "../errors";
@@ -18,21 +20,25 @@ export const modelNew: RouteHandler = (req, ctx) => {
   const params = body.litellm_params as Record<string, unknown>;
   if (typeof params.model !== "string") return authError(400, "litellm_params.model is required");
   const info = (body.model_info as Record<string, unknown> | null | undefined) ?? {};
-  if (typeof info.team_id === "string" && !ctx.enterprise) return wrappedHttpException(403, { error: NOT_PREMIUM });
+  const teamId = typeof info.team_id === "string" ? info.team_id : null;
+  if (teamId !== null && !ctx.enterprise) return wrappedHttpException(403, { error: NOT_PREMIUM });
+  const team = teamId === null ? undefined : ctx.store.teams.get(teamId);
+  if (teamId !== null && !team) return authError(400, `{'error': 'Team id=${teamId} does not exist in db'}`);
   const id = typeof info.id === "string" && info.id ? info.id : randomUUID();
   if (ctx.store.models.has(id)) return authError(500, "{'error': 'Failed to add model to db. Check your server logs for more details.'}");
   const now = ctx.now();
   const row: ModelRow = {
     model_id: id,
-    model_name: body.model_name as string,
+    model_name: team ? `model_name_${team.team_id}_${randomUUID()}` : (body.model_name as string),
     litellm_params: { ...params },
-    model_info: { ...info, id },
+    model_info: team ? { ...info, id, team_public_model_name: body.model_name } : { ...info, id },
     created_at: now,
     created_by: ctx.caller.userId,
     updated_at: now,
     updated_by: ctx.caller.userId,
   };
   ctx.store.models.set(id, row);
+  if (team && !team.models.includes(body.model_name as string)) team.models = [...team.models, body.model_name as string];
   return jsonResponse(200, dbRowView(row));
 };
 

@@ -1,6 +1,6 @@
 // PATCH /model/{model_id}/update (reference §2.3 "PATCH merging"): litellm_params and model_info merged key by
 // key, nulls skipped except for the few keys an explicit null clears; model_name replaced when sent.
-// POST /model/delete {id}.
+// POST /model/delete {id}, which also takes a team model's public name out of its team's models.
 
 import { proxyError } from "../errors";
 import { jsonResponse } from "../http-types";
@@ -48,6 +48,10 @@ export const modelPatch: RouteHandler = (req, ctx) => {
 export const modelDelete: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, deleteModelRequest);
   const id = body.id as string;
-  if (!ctx.store.models.delete(id)) return authError(400, `{'error': 'Model with id=${id} not found in db'}`);
+  const row = ctx.store.models.get(id);
+  if (!row || !ctx.store.models.delete(id)) return authError(400, `{'error': 'Model with id=${id} not found in db'}`);
+  // A team model's public name leaves its team's models (delete_model, keyed by team_public_model_name).
+  const team = typeof row.model_info.team_id === "string" ? ctx.store.teams.get(row.model_info.team_id) : undefined;
+  if (team) team.models = team.models.filter((m) => m !== row.model_info.team_public_model_name);
   return jsonResponse(200, { message: `Model: ${id} deleted successfully` });
 };

@@ -4,6 +4,7 @@ import type { LiteLLMClient } from "../../litellm/client";
 import { managementOf } from "../../litellm/management";
 import { describeLiteLLMError } from "../api-errors";
 import { modelAttributes, modelIdOf } from "./resource";
+import { withPublicName } from "./team-model";
 
 const attributes: Record<string, AttributeDeclaration> = { model_id: { field: "model_info.id", codec: text() } };
 for (const [name, a] of Object.entries(modelAttributes)) {
@@ -22,13 +23,13 @@ export const modelDataSource = declareDataSource<LiteLLMClient>({
       attribute: "model_id",
       async find(ctx, id) {
         const m = await managementOf(ctx.client).modelInfo(id, ctx.signal);
-        return m ? [m] : [];
+        return m ? [withPublicName(m)] : [];
       },
     },
     {
       attribute: "model_name",
       async find(ctx, name) {
-        return (await managementOf(ctx.client).listModels({ model: name }, ctx.signal)).filter((m) => m.model_name === name);
+        return (await managementOf(ctx.client).listModels({ model: name }, ctx.signal)).map(withPublicName).filter((m) => m.model_name === name);
       },
     },
   ],

@@ -2,6 +2,7 @@
 // /model/delete. The id is model_info.id, chosen here so that a create retried after a lost answer is refused
 // rather than doubled. model_api_key is write-only, sent on create and when model_api_key_version changes.
 // PATCH merges litellm_params and skips nulls, so removing most arguments replaces the deployment (said in the plan).
+// team_id makes a team model, which needs LiteLLM's enterprise licence (team-model.ts).
 import { randomUUID } from "node:crypto";
 import { declareResource, number, stringList, text, type AttributeDeclaration } from "../../framework/declarative";
 import { withWriteOnlyArguments } from "../../framework/write-only-arguments";
@@ -9,6 +10,7 @@ import type { LiteLLMClient } from "../../litellm/client";
 import { managementOf } from "../../litellm/management";
 import { describeLiteLLMError, nested } from "../api-errors";
 import { nonNegativeInteger } from "../limit-constraints";
+import { teamModelNamePlanRule, teamModelRefusal, withPublicName } from "./team-model";
 
 const param = (name: string, codec = text()): AttributeDeclaration => ({ field: `litellm_params.${name}`, send: `litellm_params.${name}`, codec, whenRemoved: "replace" });
 /** An upstream secret in litellm_params: write-only, sent with model_api_key when model_api_key_version changes. */
@@ -16,7 +18,8 @@ const secret = (name: string): AttributeDeclaration => ({ field: `litellm_params
 const info = (name: string, codec = text()): AttributeDeclaration => ({ field: `model_info.${name}`, send: `model_info.${name}`, codec, whenRemoved: "replace" });
 
 export const modelAttributes: Record<string, AttributeDeclaration> = {
-  model_name: { codec: text() },
+  // A team model's is read from model_info.team_public_model_name (see team-model.ts).
+  model_name: { codec: text(), planRule: teamModelNamePlanRule },
   custom_llm_provider: param("custom_llm_provider"),
   // Sent as litellm_params.model = "<custom_llm_provider>/<base_model>" too (see create and update below).
   base_model: info("base_model"),
@@ -50,6 +53,8 @@ export const modelAttributes: Record<string, AttributeDeclaration> = {
   tier: info("tier"),
   // A litellm_access_group may add groups: left out, it shows what LiteLLM has (set [] to clear).
   access_groups: { ...info("access_groups", stringList()), serverDefault: true },
+  // PATCH would neither rename the deployment nor move the name between the teams' models lists.
+  team_id: { ...info("team_id"), forceNew: true },
 };
 
 /** litellm_params.model, which LiteLLM routes on, from the two arguments that name it. */
@@ -87,12 +92,16 @@ const declared = declareResource<LiteLLMClient>({
     async create(ctx, body, planned) {
       const id = randomUUID();
       const full = nested(withRoutedModel({ ...body, "model_info.id": id }, planned));
-      await managementOf(ctx.client).newModel(full, ctx.signal);
+      try {
+        await managementOf(ctx.client).newModel(full, ctx.signal);
+      } catch (e) {
+        throw teamModelRefusal(e, planned.team_id) ?? e;
+      }
       return id;
     },
     async read(ctx, id) {
       const m = await managementOf(ctx.client).modelInfo(id, ctx.signal);
-      return m && idOf(m) === id ? m : null;
+      return m && idOf(m) === id ? withPublicName(m) : null;
     },
     async update(ctx, id, body, planned) {
       const routed = "litellm_params.custom_llm_provider" in body || "model_info.base_model" in body ? withRoutedModel(body, planned) : body;

@@ -232,6 +232,11 @@ export class DataLitellmModel extends cdktf.TerraformDataSource {
     return this.getListAttribute('access_groups');
   }
 
+  // team_id - computed: true, optional: false, required: false
+  public get teamId() {
+    return this.getStringAttribute('team_id');
+  }
+
   // =========
   // SYNTHESIS
   // =========

@@ -182,6 +182,12 @@ export interface ModelConfig extends cdktn.TerraformMetaArguments {
   * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#access_groups}
   */
   readonly accessGroups?: string[];
+  /**
+  * Makes this a team model, callable only by the team's keys (model_info.team_id). Needs LiteLLM's enterprise licence (LiteLLM answers 403 without). LiteLLM stores the deployment under an internal name (model_name_<team_id>_<uuid>) and adds model_name to the team's models; state keeps model_name as written. Changing it, or model_name of a team model, replaces the deployment.
+  *
+  * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#team_id}
+  */
+  readonly teamId?: string;
 }
 
 /**
@@ -263,6 +269,7 @@ export class Model extends cdktn.TerraformResource {
     this._mode = config.mode;
     this._tier = config.tier;
     this._accessGroups = config.accessGroups;
+    this._teamId = config.teamId;
   }
 
   // ==========
@@ -741,6 +748,22 @@ export class Model extends cdktn.TerraformResource {
     return this._accessGroups;
   }
 
+  // team_id - computed: false, optional: true, required: false
+  private _teamId?: string;
+  public get teamId() {
+    return this.getStringAttribute('team_id');
+  }
+  public set teamId(value: string) {
+    this._teamId = value;
+  }
+  public resetTeamId() {
+    this._teamId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get teamIdInput() {
+    return this._teamId;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -776,6 +799,7 @@ export class Model extends cdktn.TerraformResource {
       mode: cdktn.stringToTerraform(this._mode),
       tier: cdktn.stringToTerraform(this._tier),
       access_groups: cdktn.listMapper(cdktn.stringToTerraform, false)(this._accessGroups),
+      team_id: cdktn.stringToTerraform(this._teamId),
     };
   }
 
@@ -954,6 +978,12 @@ export class Model extends cdktn.TerraformResource {
         isBlock: false,
         type: "list",
         storageClassType: "stringList",
+      },
+      team_id: {
+        value: cdktn.stringToHclTerraform(this._teamId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
     };
 
