@@ -41,10 +41,10 @@ const respelled: Record<string, Row> = {
   user: { role: "internal_user", duration: "1w" },
   customer: { role: "user", duration: "1mo" },
   proxy_admin: { role: "admin", duration: "30s" },
-  proxy_admin_viewer: { role: "proxy_admin_viewer", duration: "1800s" },
+  proxy_admin_viewer: { role: "proxy_admin_viewer", duration: "030m" },
   internal_user: { role: "customer", duration: "60m" },
   internal_user_viewer: { role: "internal_user_viewer", duration: "24h" },
-  unset: { role: "user", duration: "720h" },
+  unset: { role: "user", duration: "1mo" },
   month: { role: null, duration: "monthly" },
 };
 
@@ -107,18 +107,24 @@ test("roles and budget durations: native forms sent, spellings kept, equivalent 
     "planning equivalent spellings writes nothing",
   );
 
-  // 14d is not monthly, and viewer is not admin: those are real updates, in place.
-  const changed = { ...respelled, customer: { role: "user", duration: "14d" }, admin: { role: "proxy_admin_viewer", duration: "1d" } };
+  // 14d is not monthly, 720h resets daily (LiteLLM wraps hours past a day), and viewer is not admin: those are
+  // real updates, in place.
+  const changed = {
+    ...respelled,
+    customer: { role: "user", duration: "14d" },
+    admin: { role: "proxy_admin_viewer", duration: "1d" },
+    unset: { role: "user", duration: "720h" },
+  };
   ws.write({ "main.tf": config(changed, true) });
   const plan = await savedPlan(ws);
   const updating = [...plan.changes.values()].filter((c) => c.change.actions.join() !== "no-op").map((c) => c.address);
-  assert.deepEqual(updating.sort(), ["litellm_user.admin", "litellm_user.customer"]);
+  assert.deepEqual(updating.sort(), ["litellm_user.admin", "litellm_user.customer", "litellm_user.unset"]);
   assert.deepEqual(changeOf(plan, "litellm_user.customer").actions, ["update"]);
   assert.deepEqual(changeOf(plan, "litellm_user.admin").actions, ["update"]);
   env.rec.clear();
   await apply(ws, ["plan.bin"]);
   const updates = env.rec.bodies("POST", "/user/update");
-  assert.equal(updates.length, 2);
+  assert.equal(updates.length, 3);
   const customerId = storedUserByEmail(env.emu, email("customer")).user_id;
   const adminId = storedUserByEmail(env.emu, email("admin")).user_id;
   assert.deepEqual(
@@ -127,6 +133,8 @@ test("roles and budget durations: native forms sent, spellings kept, equivalent 
     "only the changed attribute is sent",
   );
   assert.deepEqual(updates.find((b) => b.user_id === adminId), { user_id: adminId, user_role: "proxy_admin_viewer" });
+  const unsetId = storedUserByEmail(env.emu, email("unset")).user_id;
+  assert.deepEqual(updates.find((b) => b.user_id === unsetId), { user_id: unsetId, budget_duration: "720h" });
   assert.equal(storedUserByEmail(env.emu, email("customer")).budget_duration, "14d");
   assert.equal(storedUserByEmail(env.emu, email("admin")).user_role, "proxy_admin_viewer");
   await planIsClean(ws);

@@ -44,6 +44,17 @@ test("equivalent budget durations", () => {
   assert.ok(!budgetDurationsEquivalent("monthly", "31d"));
   assert.ok(!budgetDurationsEquivalent("monthly", "4w"));
   assert.ok(!budgetDurationsEquivalent("daily", "7d"));
+  // LiteLLM wraps an hour count past a day to the next day: every multiple of 24 hours resets daily at midnight.
+  assert.ok(budgetDurationsEquivalent("24h", "1d"));
+  assert.ok(budgetDurationsEquivalent("720h", "daily"));
+  assert.ok(!budgetDurationsEquivalent("720h", "30d"));
+  assert.ok(!budgetDurationsEquivalent("25h", "1d"));
+  assert.ok(budgetDurationsEquivalent("25h", "49h"));
+  // Minutes and seconds align to their own boundaries: only one hour and one minute have a second spelling.
+  assert.ok(budgetDurationsEquivalent("60s", "1m"));
+  assert.ok(!budgetDurationsEquivalent("1800s", "30m"));
+  assert.ok(!budgetDurationsEquivalent("120m", "2h"));
+  assert.ok(budgetDurationsEquivalent("030m", "30m"));
 });
 
 test("key lifetimes compare by seconds, months against 28-31 days", () => {

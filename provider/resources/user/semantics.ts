@@ -26,22 +26,36 @@ export function nativeBudgetDuration(d: string): string {
 
 const unitSeconds: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
-/** "7d", "1w" and "weekly" all mean the same reset period; so do "30d", "1mo" and "monthly". */
+/**
+ * Two budget durations are the same when LiteLLM resets them on the same schedule
+ * (duration_parser.get_next_standardized_reset_time, with the default midnight reset time): "7d", "1w" and
+ * "weekly"; "30d", "1mo" and "monthly"; "1d", "daily", "24h" and any multiple of 24 hours (LiteLLM wraps an
+ * hour count past a day to the next day, so "720h" resets daily, not monthly); "1h" and "60m"; "1m" and "60s".
+ */
 export function budgetDurationsEquivalent(a: string, b: string): boolean {
-  return canonicalDuration(nativeBudgetDuration(a)) === canonicalDuration(nativeBudgetDuration(b));
+  return resetSchedule(nativeBudgetDuration(a)) === resetSchedule(nativeBudgetDuration(b));
 }
 
-// LiteLLM resets a 30-day budget on the 1st of next month, as it does a 1-month one
-// (duration_parser.get_next_standardized_reset_time), so 30 days is one month here.
-const thirtyDays = 30 * 86400;
-
-function canonicalDuration(d: string): string {
+function resetSchedule(d: string): string {
   const m = /^0*([0-9]+)(mo|[smhdw])$/.exec(d);
   if (!m) return d;
   const n = Number(m[1]);
-  if (m[2] === "mo") return `${n}mo`;
-  const seconds = n * unitSeconds[m[2]];
-  return seconds === thirtyDays ? "1mo" : `${seconds}s`;
+  switch (m[2]) {
+    case "w":
+    case "d": {
+      const days = m[2] === "w" ? n * 7 : n;
+      return days === 30 ? "1mo" : `${days}d`;
+    }
+    case "h":
+      if (n < 24) return `${n}h`;
+      return n % 24 === 0 ? "1d" : `daily at ${n % 24}h`;
+    case "m":
+      return n === 60 ? "1h" : `${n}m`;
+    case "s":
+      return n === 60 ? "1m" : `${n}s`;
+    default:
+      return `${n}mo`;
+  }
 }
 
 /** Key lifetimes: the same number of seconds, or months against 28–31 days each (LiteLLM counts calendar months). */
