@@ -2,7 +2,6 @@
 // state keeps its sha256 token, which /user/info lists: that is how a key deleted out of band is noticed.
 import { createHash } from "node:crypto";
 import type { LiteLLMKeyRow } from "../../litellm/types";
-import { describeSeconds } from "./semantics";
 import type { TfObject } from "../../values/value";
 
 export interface UserPrivateState {
@@ -51,11 +50,4 @@ export function keyToken(rawKey: string): string {
 /** Keys that belong to the user rather than to the LiteLLM dashboard's own sessions. */
 export function userKeys(keys: LiteLLMKeyRow[]): LiteLLMKeyRow[] {
   return keys.filter((k) => k.team_id !== "litellm-dashboard");
-}
-
-/** A key's lifetime as LiteLLM was asked for it, recovered from its creation and expiry times. */
-export function keyLifetime(k: LiteLLMKeyRow): string | null {
-  if (!k.expires || !k.created_at) return null;
-  const seconds = Math.round((Date.parse(k.expires) - Date.parse(k.created_at)) / 1000);
-  return Number.isFinite(seconds) && seconds > 0 ? describeSeconds(seconds) : null;
 }

@@ -9,7 +9,7 @@ import { isEmptyJsonObject } from "../json-object-argument";
 import { same } from "../../framework/declarative";
 import { bool, keySettingAttributes, str, teamsEquivalent } from "./model";
 import { rowArguments, serverFilledUserAttributes, userAttributes } from "./declaration";
-import { keyDurationsEquivalent } from "./semantics";
+import { sameDuration } from "../key/duration";
 import { refuseMixedMemberships } from "./teams";
 import { planServerFilled } from "../server-rules/server-filled";
 import { isZeroCap, zeroCapWarning } from "../server-rules/zero-budget";
@@ -68,7 +68,7 @@ function planUpdate(req: PlanRequest, prior: TfObject, resp: PlanResponse): void
   }
   // The same key lifetime in another spelling (720h for 30d) is no change either.
   const lifetime = str(p, "key_duration"), priorLifetime = str(prior, "key_duration");
-  if (lifetime !== null && priorLifetime !== null && keyDurationsEquivalent(lifetime, priorLifetime)) p.key_duration = priorLifetime;
+  if (lifetime !== null && priorLifetime !== null && sameDuration(lifetime, priorLifetime)) p.key_duration = priorLifetime;
 
   cannotEmpty(config, prior, "models", (v) => Array.isArray(v) && v.length === 0, resp.diagnostics);
   for (const a of ["metadata", "model_max_budget"]) cannotEmpty(config, prior, a, (v) => isEmptyJsonObject(v as TfValue), resp.diagnostics);
@@ -116,5 +116,5 @@ function keyNeedsReissue(prior: TfObject, planned: TfObject, priv: UserPrivateSt
   for (const a of keySettingAttributes) if (!valuesEqual(prior[a], planned[a]) && !(a === "blocked" && (prior[a] === true) === (planned[a] === true))) return true;
   const a = str(prior, "key_duration"), b = str(planned, "key_duration");
   if (a === null || b === null) return a !== b;
-  return !keyDurationsEquivalent(a, b);
+  return !sameDuration(a, b);
 }

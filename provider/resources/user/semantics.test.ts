@@ -3,11 +3,10 @@ import assert from "node:assert/strict";
 import {
   budgetDurationPattern,
   budgetDurationsEquivalent,
-  describeSeconds,
-  keyDurationsEquivalent,
   nativeBudgetDuration,
   nativeRole,
 } from "./semantics";
+import { durationOfLifetime, sameDuration } from "../key/duration";
 import { canonicalJson, jsonObjectText } from "../../framework/declarative";
 
 const jsonTextsEquivalent = (a: string, b: string) => jsonObjectText().equivalent!(a, b);
@@ -58,14 +57,15 @@ test("equivalent budget durations", () => {
 });
 
 test("key lifetimes compare by seconds, months against 28-31 days", () => {
-  assert.ok(keyDurationsEquivalent("30d", "720h"));
-  assert.ok(keyDurationsEquivalent("1mo", "31d"));
-  assert.ok(keyDurationsEquivalent("1mo", "28d"));
-  assert.ok(!keyDurationsEquivalent("1mo", "27d"));
-  assert.ok(!keyDurationsEquivalent("1h", "1d"));
-  assert.equal(describeSeconds(2592000), "30d");
-  assert.equal(describeSeconds(5400), "90m");
-  assert.equal(describeSeconds(3601), "3601s");
+  assert.ok(sameDuration("30d", "720h"));
+  assert.ok(sameDuration("1mo", "31d"));
+  assert.ok(sameDuration("1mo", "28d"));
+  assert.ok(!sameDuration("1mo", "27d"));
+  assert.ok(!sameDuration("1h", "1d"));
+  const lifetime = (seconds: number) => durationOfLifetime("2026-01-01T00:00:00Z", new Date(Date.parse("2026-01-01T00:00:00Z") + seconds * 1000).toISOString());
+  assert.equal(lifetime(2592000), "30d");
+  assert.equal(lifetime(5400), "90m");
+  assert.equal(lifetime(3601), "3601s");
 });
 
 test("metadata compares as JSON objects: key order and whitespace do not matter", () => {

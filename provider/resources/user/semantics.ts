@@ -24,8 +24,6 @@ export function nativeBudgetDuration(d: string): string {
   return budgetDurationAliases[d] ?? d;
 }
 
-const unitSeconds: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-
 /**
  * Two budget durations are the same when LiteLLM resets them on the same schedule
  * (duration_parser.get_next_standardized_reset_time, with the default midnight reset time): "7d", "1w" and
@@ -56,33 +54,6 @@ function resetSchedule(d: string): string {
     default:
       return `${n}mo`;
   }
-}
-
-/** Key lifetimes: the same number of seconds, or months against 28–31 days each (LiteLLM counts calendar months). */
-export function keyDurationsEquivalent(a: string, b: string): boolean {
-  const pa = parseDuration(a), pb = parseDuration(b);
-  if (!pa || !pb) return a === b;
-  if (pa.months && pb.months) return pa.months === pb.months;
-  if (pa.months || pb.months) {
-    const months = pa.months || pb.months;
-    const seconds = pa.months ? pb.seconds : pa.seconds;
-    return seconds >= months * 28 * 86400 && seconds <= months * 31 * 86400;
-  }
-  return pa.seconds === pb.seconds;
-}
-
-function parseDuration(d: string): { seconds: number; months: number } | undefined {
-  const m = /^([0-9]+)(mo|[smhdw])$/.exec(d);
-  if (!m) return undefined;
-  return m[2] === "mo" ? { seconds: 0, months: Number(m[1]) } : { seconds: Number(m[1]) * unitSeconds[m[2]], months: 0 };
-}
-
-/** The shortest whole-unit spelling of a key lifetime, for imports: 2592000 s → "30d". */
-export function describeSeconds(seconds: number): string {
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60]] as const) {
-    if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
-  }
-  return `${seconds}s`;
 }
 
 export function emailsEquivalent(a: string, b: string): boolean {
