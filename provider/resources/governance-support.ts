@@ -1,17 +1,11 @@
-// What the declarative resources over LiteLLM share: how a client error reads, the budget attributes of
+// What the declarative resources over LiteLLM share: the budget attributes of
 // budgets, organizations and tags, and their validation rules.
 import type { TfObject } from "../values/value";
 import { attributePath } from "../framework/diagnostics";
-import { number, spelledText, type ApiErrorInfo, type AttributeDeclaration, type ConfigCheck } from "../framework/declarative";
+import { number, spelledText, type AttributeDeclaration, type ConfigCheck } from "../framework/declarative";
 import type { AttributeConstraints } from "../framework/validation";
-import { isLiteLLMError } from "../litellm/errors";
 import { limitConstraints } from "./limit-constraints";
 import { budgetDurationsEquivalent, nativeBudgetDuration } from "./user/semantics";
-
-export function describeError(e: unknown): ApiErrorInfo {
-  if (isLiteLLMError(e)) return { message: e.message, mayHaveActed: e.mayHaveActed };
-  return { message: e instanceof Error ? e.message : String(e), mayHaveActed: false };
-}
 
 export const budgetDuration = spelledText({ toApi: nativeBudgetDuration, equivalent: budgetDurationsEquivalent });
 

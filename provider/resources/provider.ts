@@ -5,7 +5,7 @@ import { attributePath } from "../framework/diagnostics";
 import type { ProviderDefinition } from "../framework/resource";
 import { LiteLLMClient } from "../litellm/client";
 import { registerSecret } from "../log";
-import { bool, num, str } from "./user/model";
+import { bool, num, str } from "./attribute-values";
 import { userResource } from "./user/resource";
 import { userDataSource } from "./user/data-source";
 import { teamResource } from "./team/resource";

@@ -42,7 +42,7 @@ export interface AttributeDeclaration {
   whenRemoved?: WhenRemoved;
   /** Sent on every update, changed or not (APIs that reset what an update leaves out). */
   alwaysSend?: boolean;
-  /** Not returned by the API: state keeps the planned/prior value. */
+  /** Not returned by the API: state keeps the planned/prior value (its `default` when it has none, as after import). */
   writeOnly?: boolean;
   /** The plan's value when the configuration leaves it null (the attribute must be computed in the schema). */
   default?: string | number | boolean;
@@ -54,6 +54,8 @@ export interface AttributeDeclaration {
   within?: string;
   /** Attributes naming one group are sent together: a change of one sends all (fields the API keeps in one row). */
   together?: string;
+  /** Said after "LiteLLM Did Not Apply A Change" for this attribute: why, and what to do (an older LiteLLM cannot clear it). */
+  whenNotApplied?: string;
   /** A rule of the API's about this attribute's plan, run after the derived plan (a value state holds that no configuration means). */
   planRule?: AttributePlanRule;
 }
@@ -67,7 +69,23 @@ export interface ApiErrorInfo {
   mayHaveActed: boolean;
 }
 
-export interface ResourceApi<Client> {
+/** What a resource keeps in Terraform's private state (the token of a key it owns, the memberships it made). */
+export interface PrivateState<P> {
+  /** From the bytes Terraform holds: empty for a new object, an import, or a state another provider wrote. */
+  read(bytes: Uint8Array, state: TfObject): P;
+  write(own: P): Uint8Array;
+}
+
+/** One write as `afterWrite` sees it: `prior` is null on create; `state` is the state being built. */
+export interface Write<P> {
+  prior: TfObject | null;
+  planned: TfObject;
+  state: TfObject;
+  own: P;
+  diagnostics: Diagnostics;
+}
+
+export interface ResourceApi<Client, P = undefined> {
   /**
    * The id chosen before create (which makes a retried create safe), given to create as planned's id attributes.
    * A create that fails but may have acted then leaves the object in state, so Terraform taints it.
@@ -77,15 +95,24 @@ export interface ResourceApi<Client> {
    * Creates the object; returns its id. `diagnostics` takes warnings, and errors about steps after the object
    * exists (it stays in state). Throw a Refusal to say in your own words why nothing was created.
    */
-  create(ctx: HandlerContext<Client>, body: Body, planned: TfObject, diagnostics: Diagnostics): Promise<string>;
+  create(ctx: HandlerContext<Client>, body: Body, planned: TfObject, diagnostics: Diagnostics, own: P): Promise<string>;
   /** The object, or null when the API no longer has it. */
   read(ctx: HandlerContext<Client>, id: string): Promise<Remote | null>;
   update(ctx: HandlerContext<Client>, id: string, body: Body, planned: TfObject, prior?: TfObject): Promise<void>;
   /** false when it was already gone. */
   delete(ctx: HandlerContext<Client>, id: string): Promise<boolean>;
+  /**
+   * Brings what the object owns beyond its fields (a user's key, its team memberships) in line with the plan,
+   * after create and after an update that succeeded, before the read-back. Errors go to `diagnostics`; `state`
+   * and `own` say what holds.
+   */
+  afterWrite?(ctx: HandlerContext<Client>, id: string, write: Write<P>): Promise<void>;
 }
 
-export interface ResourceDeclaration<Client> {
+/** The object `terraform import` names, or why not: `error` for a malformed id (a Refusal thrown says more). */
+export type ImportId = { id: string } | { error: string };
+
+export interface ResourceDeclaration<Client, P = undefined> {
   typeName: string;
   /** For messages: "budget", "organization member". */
   noun: string;
@@ -95,11 +122,18 @@ export interface ResourceDeclaration<Client> {
   constraints?: AttributeConstraints;
   /** Cross-attribute checks run at validate time (exactlyOneOf...). */
   checks?: ConfigCheck[];
-  api: ResourceApi<Client>;
+  api: ResourceApi<Client, P>;
+  /** Private state, read before and written after every handler; `own` in the api functions and `afterRead`. */
+  privateState?: PrivateState<P>;
+  /**
+   * State beyond the API object's fields, after every read, read-back and import (is the key it owns still
+   * there?); `base` is the state or plan whose spelling the read kept (null on import).
+   */
+  afterRead?(state: TfObject, remote: Remote, own: P, base: TfObject | null): void;
   /** Turns any thrown API error into a message and whether it may have acted. */
   describeError(e: unknown): ApiErrorInfo;
-  /** The id `terraform import` is given, normalised; a string with `error` refuses it. */
-  importId?(id: string): { id: string } | { error: string };
+  /** The id `terraform import` is given, normalised or looked up (an email for a user); `error` refuses it. */
+  importId?(id: string, ctx: HandlerContext<Client>): ImportId | Promise<ImportId>;
   /** What `terraform import` expects, for messages: "the budget_id". */
   importHint?: string;
   /** Why `terraform import` finds nothing at this id (else Terraform's "non-existent remote object"). */

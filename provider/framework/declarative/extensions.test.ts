@@ -88,7 +88,7 @@ test("create: the chosen id; a cap the config set to none but the server filled 
   const failed = { state: planned as TfObject | null, private: new Uint8Array(), diagnostics: new Diagnostics() };
   await decl(new Map(), [], new Error("timeout")).create({ planned, config: planned, plannedPrivate: new Uint8Array() }, failed, ctx);
   assert.equal(failed.state?.id, "chosen", "kept for Terraform to taint");
-  assert.match(failed.diagnostics.items[0]!.detail, /state keeps it as chosen/);
+  assert.match(failed.diagnostics.items[0]!.detail, /kept in state as tainted \(as chosen\)/);
 });
 
 test("a lookup names its own summary when several objects match", async () => {

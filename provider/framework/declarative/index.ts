@@ -11,7 +11,7 @@
 //   serverDefault  LiteLLM may fill it; null config keeps what the server has, no diff
 //   forceNew       a change replaces                    default       the plan's value for null config
 //   whenRemoved    "clear" (send codec.clear), "replace" or "keep" (with a warning in the plan) when LiteLLM cannot clear it
-//   alwaysSend     sent on every update                 writeOnly     not returned by the API; state keeps it
+//   alwaysSend     sent on every update                 writeOnly     not returned by the API; state keeps it (or its default)
 // From that: create sends every planned value, stores the id the api returns, reads back and reports each
 // planned value LiteLLM did not keep (attribute path); read builds state from the API keeping the user's
 // spelling where it means the same (so drift shows only real changes, and a gone object leaves state);
@@ -23,12 +23,16 @@
 // configuration sets to a value sent as null is removed after create when the server filled it (server-fill.ts).
 // Quirks go in `extras` (modifyPlan with the client, validate) and in the api functions: `create` may add
 // warnings, and throws a Refusal to say in its own words why it created nothing; `whyMissing` explains an
-// import that finds nothing; an attribute's `planRule` carries an API rule about its plan. Cross-attribute
-// checks: ../validators.ts (exactlyOneOf, atLeastOneOf...).
+// import that finds nothing; `importId` may look the id up (a Refusal says why not); an attribute's `planRule`
+// carries an API rule about its plan, and `whenNotApplied` says why LiteLLM may not keep a value.
+// What an object owns beyond its fields (a user's key, its memberships): `privateState` is read before and
+// written after every handler and given to the api functions as `own`; `api.afterWrite` brings those parts in
+// line after create and update; `afterRead` adds them to state after every read. Cross-attribute checks:
+// ../validators.ts (exactlyOneOf, atLeastOneOf...).
 export * from "./codec";
 export { jsonObject, jsonObjectOf, stringMap } from "./object-codecs";
 export * from "./codec-variants";
-export type { AttributeDeclaration, AttributePlanRule, Body, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, ApiErrorInfo } from "./declaration";
+export type { AttributeDeclaration, AttributePlanRule, Body, ImportId, PrivateState, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, Write, ApiErrorInfo } from "./declaration";
 export { declareResource, type ResourceExtras } from "./resource";
 export { declareDataSource, type DataSourceDeclaration, type Lookup } from "./data-source";
 export { stateFromRemote, fieldValue, same, createBody, changedArguments, updateBody } from "./mapping";

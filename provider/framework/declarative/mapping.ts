@@ -1,7 +1,7 @@
 // Between state and the API, derived from the declaration: request bodies, state built from what the API
 // holds (keeping the user's spelling where it means the same), and the read-back comparison.
 import { isUnknown, valuesEqual, type TfObject, type TfValue } from "../../values/value";
-import type { AttributeDeclaration, Body, Remote, ResourceDeclaration } from "./declaration";
+import type { AttributeDeclaration, Body, Remote } from "./declaration";
 
 export function fieldOf(name: string, a: AttributeDeclaration): string {
   return a.field ?? name;
@@ -97,13 +97,15 @@ function isEmptyValue(v: unknown): boolean {
 
 /**
  * Sets `state` from what the API holds. Where `base` (the plan, or the prior state) has a value that means the
- * same, it is kept, so state holds what the user wrote.
+ * same, it is kept, so state holds what the user wrote. Write-only attributes keep what `state` holds.
  */
-export function stateFromRemote<C>(decl: ResourceDeclaration<C> | { attributes: Record<string, AttributeDeclaration> }, state: TfObject, remote: Remote, base: TfObject | null): void {
+export function stateFromRemote(decl: { attributes: Record<string, AttributeDeclaration> }, state: TfObject, remote: Remote, base: TfObject | null): void {
   for (const [name, a] of Object.entries(decl.attributes)) {
     const mine = base ? base[name] : undefined;
     if (a.writeOnly) {
-      state[name] = mine === undefined || isUnknown(mine) ? null : mine;
+      // What state holds now: written by the plan, or by the write itself (a secret only create's answer had).
+      const held = state[name];
+      state[name] = held === undefined || held === null || isUnknown(held) ? (a.default ?? null) : held;
       continue;
     }
     const server = a.codec.fromApi(fieldValue(remote, fieldOf(name, a)), mine === undefined || isUnknown(mine) ? null : mine);

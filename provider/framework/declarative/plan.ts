@@ -6,7 +6,7 @@ import type { PlanRequest, PlanResponse } from "../resource";
 import type { AttributeDeclaration, ResourceDeclaration } from "./declaration";
 import { same, show } from "./mapping";
 
-export function derivedPlan<C>(decl: ResourceDeclaration<C>, req: PlanRequest, resp: PlanResponse): void {
+export function derivedPlan<C, P>(decl: ResourceDeclaration<C, P>, req: PlanRequest, resp: PlanResponse): void {
   const { prior, config } = req;
   const planned = resp.planned;
   if (prior === null) return runPlanRules(decl, req, resp);
@@ -14,8 +14,9 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, req: PlanRequest, r
   for (const [name, a] of Object.entries(decl.attributes)) {
     if (a.computed) continue;
     const cfg = config[name], was = prior[name];
-    // Same meaning, other spelling: keep what state has, so that nothing changes.
-    if (planned[name] !== null && was !== null && same(a, planned[name]!, was!)) planned[name] = was!;
+    // Same meaning, other spelling: keep what state has, so that nothing changes. A null in state may stay when
+    // the configuration leaves the attribute out and the codec says its default means none (no role: the default).
+    if (planned[name] !== null && (was !== null || cfg === null) && same(a, planned[name]!, was!)) planned[name] = was!;
     if (cfg === null && was !== null && !serverDefault(a, config)) {
       if (a.whenRemoved === "replace") {
         resp.requiresReplace.push(attributePath(name));
@@ -46,7 +47,7 @@ export function derivedPlan<C>(decl: ResourceDeclaration<C>, req: PlanRequest, r
   if (replacing) for (const id of ids) if (!(id in decl.attributes) || decl.attributes[id]!.computed) planned[id] = unknown;
 }
 
-function runPlanRules<C>(decl: ResourceDeclaration<C>, req: PlanRequest, resp: PlanResponse): void {
+function runPlanRules<C, P>(decl: ResourceDeclaration<C, P>, req: PlanRequest, resp: PlanResponse): void {
   for (const [name, a] of Object.entries(decl.attributes)) a.planRule?.(name, req, resp, decl.noun);
 }
 

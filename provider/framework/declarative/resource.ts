@@ -3,7 +3,7 @@
 import { isUnknown, newObject, type TfObject } from "../../values/value";
 import { attributePath, type Diagnostics } from "../diagnostics";
 import type { ApplyResponse, HandlerContext, PlanRequest, PlanResponse, ResourceDefinition, ValidateRequest, ValidateResponse } from "../resource";
-import type { ResourceDeclaration } from "./declaration";
+import type { Remote, ResourceDeclaration } from "./declaration";
 import { changedArguments, createBody, mismatches, show, stateFromRemote, updateBody } from "./mapping";
 import { derivedPlan } from "./plan";
 import { clearServerFills } from "./server-fill";
@@ -17,7 +17,7 @@ export interface ResourceExtras<C = unknown> {
 
 const title = (s: string) => s.replace(/(^|\s)\S/g, (c) => c.toUpperCase());
 
-export function declareResource<C>(decl: ResourceDeclaration<C>, extras: ResourceExtras<C> = {}): ResourceDefinition<C> {
+export function declareResource<C, P = undefined>(decl: ResourceDeclaration<C, P>, extras: ResourceExtras<C> = {}): ResourceDefinition<C> {
   const Noun = title(decl.noun);
   const ids = decl.idAttributes ?? ["id"];
   const defaults: Record<string, string | number | boolean> = {};
@@ -30,9 +30,19 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
   const setIds = (state: TfObject, id: string) => {
     for (const a of ids) state[a] = id;
   };
+  // Without a private state of its own, `own` is undefined and Terraform's bytes pass through untouched.
+  const ownOf = (bytes: Uint8Array, state: TfObject) => decl.privateState?.read(bytes, state) as P;
+  const keepOwn = (resp: { private: Uint8Array }, own: P) => {
+    if (decl.privateState) resp.private = decl.privateState.write(own);
+  };
+  /** State from the API object, keeping `base`'s spelling where it means the same, and the resource's own reading. */
+  const fromRemote = (state: TfObject, remote: Remote, base: TfObject | null, own: P) => {
+    stateFromRemote(decl, state, remote, base);
+    decl.afterRead?.(state, remote, own, base);
+  };
 
   /** Reads the object back into `state`; unless `verb` is "kept", an error for each change LiteLLM did not keep. */
-  async function readBack(ctx: HandlerContext<C>, id: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string): Promise<void> {
+  async function readBack(ctx: HandlerContext<C>, id: string, state: TfObject, base: TfObject, resp: ApplyResponse, verb: string, own: P): Promise<void> {
     let remote;
     try {
       remote = await decl.api.read(ctx, id);
@@ -48,12 +58,13 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
       resp.diagnostics.addError(`${Noun} Vanished`, `The ${decl.noun} ${id} was ${verb}, but LiteLLM no longer finds it. Run terraform apply again to recreate it.`);
       return;
     }
-    stateFromRemote(decl, state, remote, base);
+    fromRemote(state, remote, base, own);
     if (verb === "kept") return;
     for (const m of mismatches(decl.attributes, base, state)) {
+      const why = decl.attributes[m.attribute]!.whenNotApplied;
       resp.diagnostics.addError(
         "LiteLLM Did Not Apply A Change",
-        `The plan set ${m.attribute} = ${show(m.planned)}, but LiteLLM has ${show(m.actual)}. State now holds LiteLLM's value.`,
+        `The plan set ${m.attribute} = ${show(m.planned)}, but LiteLLM has ${show(m.actual)}. ${why ? `${why} ` : ""}State now holds LiteLLM's value.`,
         attributePath(m.attribute),
       );
     }
@@ -72,14 +83,15 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
       await extras.modifyPlan?.(req, resp, ctx);
     },
 
-    async create({ planned, config }, resp, ctx) {
+    async create({ planned, config, plannedPrivate }, resp, ctx) {
       const body = createBody(decl.attributes, planned);
       const chosen = decl.api.newId?.(planned);
       const state: TfObject = newObject(Object.entries(planned));
       if (chosen !== undefined) setIds(state, chosen);
+      const own = ownOf(plannedPrivate, state);
       let id: string;
       try {
-        id = await decl.api.create(ctx, body, state, resp.diagnostics);
+        id = await decl.api.create(ctx, body, state, resp.diagnostics, own);
       } catch (e) {
         resp.state = null;
         if (reportRefusal(e, resp.diagnostics)) return;
@@ -89,22 +101,25 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
         resp.diagnostics.addError(
           `Cannot Create ${Noun}`,
           `Error while creating the ${decl.noun}: ${info.message}${
-            kept ? ` LiteLLM may have created it anyway: state keeps it as ${chosen}, so the next apply replaces it.`
+            kept ? ` LiteLLM may have created the ${decl.noun} all the same, so it is kept in state as tainted (as ${chosen}): the next apply replaces it, or creates it if LiteLLM does not have it.`
             : info.mayHaveActed ? ` LiteLLM may have created it anyway; look for it and import it before applying again.` : ""
           }`,
         );
         if (kept) for (const [k, v] of Object.entries(state)) if (isUnknown(v)) state[k] = null;
         resp.state = kept ? state : null;
+        keepOwn(resp, own);
         return;
       }
       setIds(state, id);
       resp.state = state;
       await clearServerFills(decl, ctx, id, planned, config, resp.diagnostics);
+      await decl.api.afterWrite?.(ctx, id, { prior: null, planned, state, own, diagnostics: resp.diagnostics });
       // What create put in the state (a secret only its answer holds) is part of what read-back keeps.
-      await readBack(ctx, id, state, newObject(Object.entries(state)), resp, "created");
+      await readBack(ctx, id, state, newObject(Object.entries(state)), resp, "created", own);
+      keepOwn(resp, own);
     },
 
-    async read({ state }, resp, ctx) {
+    async read({ state, private: bytes }, resp, ctx) {
       const id = state.id;
       if (typeof id !== "string" || id === "") {
         resp.state = null;
@@ -122,14 +137,17 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
         resp.state = null;
         return;
       }
+      const own = ownOf(bytes, state);
       const next = newObject(Object.entries(state));
-      stateFromRemote(decl, next, remote, state);
+      fromRemote(next, remote, state, own);
       setIds(next, id);
       resp.state = next;
+      keepOwn(resp, own);
     },
 
-    async update({ prior, planned }, resp, ctx) {
+    async update({ prior, planned, plannedPrivate }, resp, ctx) {
       const id = prior.id as string;
+      const own = ownOf(plannedPrivate, prior);
       const changed = changedArguments(decl.attributes, prior, planned);
       if (changed.length > 0) {
         try {
@@ -139,14 +157,17 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
         } catch (e) {
           apiError(resp.diagnostics, `Cannot Update ${Noun}`, `updating ${decl.noun} ${id}`, e);
           resp.state = newObject(Object.entries(prior));
-          await readBack(ctx, id, resp.state, prior, resp, "kept");
+          await readBack(ctx, id, resp.state, prior, resp, "kept", own);
+          keepOwn(resp, own);
           return;
         }
       }
       const state = newObject(Object.entries(planned));
       setIds(state, id);
       resp.state = state;
-      await readBack(ctx, id, state, planned, resp, "updated");
+      await decl.api.afterWrite?.(ctx, id, { prior, planned, state, own, diagnostics: resp.diagnostics });
+      await readBack(ctx, id, state, planned, resp, "updated", own);
+      keepOwn(resp, own);
     },
 
     async delete({ prior }, resp, ctx) {
@@ -160,12 +181,12 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
     },
 
     async importState({ id: raw }, resp, ctx) {
-      const parsed = decl.importId ? decl.importId(raw) : { id: raw.trim() };
-      if ("error" in parsed) {
-        resp.diagnostics.addError("Invalid Import ID", parsed.error);
-        return;
-      }
       try {
+        const parsed = decl.importId ? await decl.importId(raw, ctx) : { id: raw.trim() };
+        if ("error" in parsed) {
+          resp.diagnostics.addError("Invalid Import ID", parsed.error);
+          return;
+        }
         const remote = await decl.api.read(ctx, parsed.id);
         if (remote === null) {
           const why = await decl.whyMissing?.(ctx, parsed.id);
@@ -173,9 +194,11 @@ export function declareResource<C>(decl: ResourceDeclaration<C>, extras: Resourc
           return;
         }
         const state = newObject();
-        stateFromRemote(decl, state, remote, null);
+        const own = ownOf(new Uint8Array(), state);
+        fromRemote(state, remote, null, own);
         setIds(state, parsed.id);
         resp.state = state;
+        keepOwn(resp, own);
       } catch (e) {
         apiError(resp.diagnostics, `Cannot Import ${Noun}`, `importing ${JSON.stringify(raw)}${decl.importHint ? ` (${decl.importHint})` : ""}`, e);
       }

@@ -7,7 +7,7 @@ import type { HandlerContext } from "../resource";
 import type { ResourceDeclaration } from "./declaration";
 import { fieldOf, fieldValue, sendKey } from "./mapping";
 
-export async function clearServerFills<C>(decl: ResourceDeclaration<C>, ctx: HandlerContext<C>, id: string, planned: TfObject, config: TfObject, diagnostics: Diagnostics): Promise<void> {
+export async function clearServerFills<C, P>(decl: ResourceDeclaration<C, P>, ctx: HandlerContext<C>, id: string, planned: TfObject, config: TfObject, diagnostics: Diagnostics): Promise<void> {
   const names = Object.entries(decl.attributes)
     .filter(([name, a]) => {
       const v = config[name];

@@ -2,7 +2,7 @@
 import { declareDataSource, number, text } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { accessGroupsOf } from "../../litellm/access-groups";
-import { describeError } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { stringSet } from "./string-set";
 
 export const accessGroupDataSource = declareDataSource<LiteLLMClient>({
@@ -15,7 +15,7 @@ export const accessGroupDataSource = declareDataSource<LiteLLMClient>({
     deployment_count: { codec: number(), computed: true },
   },
   constraints: { access_group: { schema: { minLength: 1 }, expectation: "must not be empty" } },
-  describeError,
+  describeError: describeLiteLLMError,
   idOf: (r) => String(r.access_group),
   lookups: [{ attribute: "access_group", find: async (ctx, name) => [await accessGroupsOf(ctx.client).info(name, ctx.signal)].filter((g) => g !== null) }],
 });

@@ -8,7 +8,7 @@ import type { PlanRequest, PlanResponse } from "../../framework/resource";
 import { isUnknown, unknown } from "../../values/value";
 import type { LiteLLMClient } from "../../litellm/client";
 import { accessGroupsOf, type AccessGroupMembers } from "../../litellm/access-groups";
-import { describeError } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { stringSet } from "./string-set";
 
 const members = ["model_names", "model_ids"] as const;
@@ -51,7 +51,7 @@ export const accessGroupResource = declareResource<LiteLLMClient>(
     },
     checks: [exactlyOneOf(members, "choose the group's deployments")],
     describeError(e) {
-      const info = describeError(e);
+      const info = describeLiteLLMError(e);
       return /answered 409/.test(info.message)
         ? { ...info, message: `${info.message} A deployment already carries this group name: import it with terraform import <address> <name>, or choose another name.` }
         : info;

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { declareResource, jsonObjectText, text, type AttributeDeclaration } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { budgetsOf } from "../../litellm/budgets";
-import { budgetAttributes, budgetConstraints, describeError } from "../governance-support";
+import { budgetAttributes, budgetConstraints } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 
 export const budgetAttributeDeclarations: Record<string, AttributeDeclaration> = {
   budget_id: { codec: text(), send: false, serverDefault: true, forceNew: true },
@@ -23,7 +24,7 @@ export const budgetResource = declareResource<LiteLLMClient>({
       expectation: 'must be a JSON object of model names to limits, for example jsonencode({ "gpt-4o" = { budget_limit = 10, time_period = "1d" } })',
     },
   },
-  describeError,
+  describeError: describeLiteLLMError,
   api: {
     async create(ctx, body, planned) {
       // Our own budget_id makes a retried create safe (LiteLLMBudgets.create).

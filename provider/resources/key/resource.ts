@@ -1,7 +1,7 @@
 // litellm_key: /key/generate, /key/info, /key/update, /key/delete, blocked through /key/block and /key/unblock,
 // rotation by /key/regenerate (in place, enterprise licence) or by replacement. The id is the token hash.
 import { randomUUID } from "node:crypto";
-import { atMostOneOf, declareResource } from "../../framework/declarative";
+import { atMostOneOf, declareResource, Refusal } from "../../framework/declarative";
 import { attributePath } from "../../framework/diagnostics";
 import type { ResourceDefinition } from "../../framework/resource";
 import { unknown, valuesEqual, type TfObject } from "../../values/value";
@@ -13,7 +13,7 @@ import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
 import { durationOfLifetime, durationReadMark, isDurationRead } from "./duration";
 import { ownMetadataCheck } from "../server-rules/metadata-validation";
-import { metadataArguments } from "../server-rules/metadata-arguments";
+import { metadataArguments } from "../server-rules/metadata-attributes";
 
 const TOKEN = /^[0-9a-f]{64}$/;
 
@@ -31,6 +31,19 @@ const declared = declareResource<LiteLLMClient>(
     ],
     describeError: describeLiteLLMError,
     importHint: "the key's token hash or its key_alias",
+    async importId(raw, ctx) {
+      const id = raw.trim();
+      if (TOKEN.test(id)) return { id };
+      const found = await managementOf(ctx.client).listKeys({ key_alias: id }, ctx.signal);
+      const tokens = found.filter((k) => k.key_alias === id).map((k) => k.token);
+      if (tokens.length === 1 && typeof tokens[0] === "string") return { id: tokens[0] };
+      throw new Refusal(
+        "Cannot Import Key",
+        tokens.length
+          ? `Several keys have the alias ${JSON.stringify(id)}; import by token hash instead: ${tokens.join(", ")}.`
+          : `No key has the alias ${JSON.stringify(id)}, and it is not a token hash (64 hexadecimal characters). Import by the key's token hash or its key_alias.`,
+      );
+    },
     api: {
       async create(ctx, body, planned) {
         const { key, token } = await managementOf(ctx.client).generateKey(body, ctx.signal);
@@ -120,34 +133,10 @@ export const keyResource: ResourceDefinition<LiteLLMClient> = {
   },
 
   async importState(req, resp, ctx) {
-    const id = req.id.trim();
-    if (TOKEN.test(id)) return withDefaults(declared.importState!({ id }, resp, ctx), resp);
-    let found;
-    try {
-      found = await managementOf(ctx.client).listKeys({ key_alias: id }, ctx.signal);
-    } catch (e) {
-      resp.diagnostics.addError("Cannot Import Key", `Error while looking up the key with alias ${JSON.stringify(id)}: ${describeLiteLLMError(e).message}`);
-      return;
-    }
-    const tokens = found.filter((k) => k.key_alias === id).map((k) => k.token);
-    if (tokens.length !== 1 || typeof tokens[0] !== "string") {
-      resp.diagnostics.addError(
-        "Cannot Import Key",
-        tokens.length
-          ? `Several keys have the alias ${JSON.stringify(id)}; import by token hash instead: ${tokens.join(", ")}.`
-          : `No key has the alias ${JSON.stringify(id)}, and it is not a token hash (64 hexadecimal characters). Import by the key's token hash or its key_alias.`,
-      );
-      return;
-    }
-    return withDefaults(declared.importState!({ id: tokens[0] }, resp, ctx), resp);
+    await declared.importState!(req, resp, ctx);
+    if (!resp.state) return;
+    // LiteLLM keeps no duration, only the expiry it computed: the duration it stands for, marked as read.
+    resp.state.duration = durationOfLifetime(resp.state.created_at, resp.state.expires);
+    if (resp.state.duration !== null) resp.private = durationReadMark();
   },
 };
-
-/** After an import: the default of rotation_in_place and the duration, which LiteLLM does not keep. */
-async function withDefaults(run: Promise<void>, resp: { state: TfObject | null; private: Uint8Array }): Promise<void> {
-  await run;
-  if (!resp.state) return;
-  resp.state.rotation_in_place = false;
-  resp.state.duration = durationOfLifetime(resp.state.created_at, resp.state.expires);
-  if (resp.state.duration !== null) resp.private = durationReadMark();
-}

@@ -6,7 +6,7 @@ import type { HandlerContext } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
 import { budgetsOf } from "../../litellm/budgets";
 import { organizationsOf, type OrgRole } from "../../litellm/organizations";
-import { describeError } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { alreadyMemberText, membershipAttributes, membershipConstraints, parseMembershipId, resolveMemberUser } from "../membership";
 
 type Ctx = HandlerContext<LiteLLMClient>;
@@ -40,7 +40,7 @@ export const organizationMemberResource = declareResource<LiteLLMClient>({
     max_budget_in_organization: { schema: { minimum: 0 }, expectation: "must be 0 or more US dollars" },
   },
   checks: [exactlyOneOf(["user_id", "user_email"], "choose the user to add to the organization")],
-  describeError,
+  describeError: describeLiteLLMError,
   importId: (id) =>
     parseMembershipId(id.trim()) ? { id: id.trim() } : { error: `Import an organization membership as organization_id:user_id. Got ${JSON.stringify(id)}.` },
   api: {

@@ -5,7 +5,7 @@ import { declareDataSource, stateFromRemote } from "../../framework/declarative"
 import type { DataSourceDefinition } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
 import { organizationsOf } from "../../litellm/organizations";
-import { describeError } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { organizationAttributes } from "./resource";
 
 export const organizationDataSource = declareDataSource<LiteLLMClient>({
@@ -16,7 +16,7 @@ export const organizationDataSource = declareDataSource<LiteLLMClient>({
     organization_id: { schema: { minLength: 1 }, expectation: "must not be empty" },
     organization_alias: { schema: { minLength: 1 }, expectation: "must not be empty" },
   },
-  describeError,
+  describeError: describeLiteLLMError,
   idOf: (r) => String(r.organization_id),
   lookups: [
     { attribute: "organization_id", find: async (ctx, id) => [await organizationsOf(ctx.client).info(id, ctx.signal)].filter((o) => o !== null) },
@@ -35,7 +35,7 @@ export const organizationsDataSource: DataSourceDefinition<LiteLLMClient> = {
     try {
       rows = await organizationsOf(ctx.client).list({}, ctx.signal);
     } catch (e) {
-      resp.diagnostics.addError("Cannot List Organizations", `Error while listing organizations: ${describeError(e).message}`);
+      resp.diagnostics.addError("Cannot List Organizations", `Error while listing organizations: ${describeLiteLLMError(e).message}`);
       return;
     }
     const attributes = Object.fromEntries(listed.map((a) => [a, organizationAttributes[a]!]));

@@ -9,7 +9,8 @@ import type { LiteLLMClient } from "../../litellm/client";
 import { organizationsOf } from "../../litellm/organizations";
 import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
 import { ownMetadataCheck } from "../server-rules/metadata-validation";
-import { budgetAttributes, budgetConstraints, modelsConstraint, budgetFieldNames, budgetIdExcludesFields, describeError } from "../governance-support";
+import { budgetAttributes, budgetConstraints, modelsConstraint, budgetFieldNames, budgetIdExcludesFields } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 
 export const organizationAttributes: Record<string, AttributeDeclaration> = {
   organization_id: { codec: text(), send: false, serverDefault: true, forceNew: true },
@@ -37,7 +38,7 @@ export const organizationResource = declareResource<LiteLLMClient>(
     },
     // No owned metadata key has an argument on organizations: each is LiteLLM's to manage.
     checks: [budgetIdExcludesFields, ownMetadataCheck([])],
-    describeError,
+    describeError: describeLiteLLMError,
     api: {
       async create(ctx, body, planned) {
         // Our own organization_id makes a retried create safe (LiteLLMOrganizations.create).

@@ -14,3 +14,6 @@ export const metadataAttributes: Record<string, AttributeDeclaration> = {
   model_rpm_limit: inMetadata("model_rpm_limit", numberMap(), { serverDefault: true }),
   model_tpm_limit: inMetadata("model_tpm_limit", numberMap(), { serverDefault: true }),
 };
+
+/** The owned keys with an argument of their own (the community provider's names), on users and teams. */
+export const metadataArguments = Object.keys(metadataAttributes).filter((n) => n !== "metadata");

@@ -4,7 +4,7 @@ import type { TfObject } from "../../values/value";
 import { jsonObjectOf } from "../../framework/declarative";
 import type { ConfigCheck } from "../../framework/validators";
 import { attributePath, type Diagnostics } from "../../framework/diagnostics";
-import { metadataArguments } from "./metadata-arguments";
+import { metadataArguments } from "./metadata-attributes";
 import { ownedKeysIn } from "./owned-metadata";
 
 /** `offered`: the owned keys the resource has an argument for (users and teams: all of metadataArguments). */

@@ -42,33 +42,7 @@ export function isOwnedMetadataKey(key: string): boolean {
   return owned.has(key);
 }
 
-export type JsonObject = Record<string, unknown>;
-
-/** Splits metadata as LiteLLM returns it into the user's own keys and the keys LiteLLM owns. */
-export function splitMetadata(metadata: JsonObject | null | undefined): { user: JsonObject; owned: JsonObject } {
-  const user: JsonObject = {};
-  const ownedPart: JsonObject = {};
-  for (const [k, v] of Object.entries(metadata ?? {})) (owned.has(k) ? ownedPart : user)[k] = v;
-  return { user, owned: ownedPart };
-}
-
-/**
- * The metadata object to send: the user's keys from the plan, LiteLLM's owned keys as the server holds them, and
- * the owned keys that have their own argument (`managed`): a value sets the key, null removes it, an absent entry
- * leaves the server's value alone.
- */
-export function mergeMetadata(user: JsonObject, serverOwned: JsonObject, managed: Record<string, unknown> = {}): JsonObject {
-  const out: JsonObject = { ...serverOwned };
-  for (const [k, v] of Object.entries(managed)) {
-    if (v === undefined) continue;
-    if (v === null) delete out[k];
-    else out[k] = v;
-  }
-  for (const [k, v] of Object.entries(user)) if (!owned.has(k)) out[k] = v;
-  return out;
-}
-
 /** The owned keys a configuration's metadata names, which it must not (they would show as a diff forever). */
-export function ownedKeysIn(metadata: JsonObject): string[] {
+export function ownedKeysIn(metadata: Record<string, unknown>): string[] {
   return Object.keys(metadata).filter((k) => owned.has(k));
 }

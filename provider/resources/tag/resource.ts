@@ -3,7 +3,8 @@
 import { declareResource, stringList, text } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { tagsOf } from "../../litellm/tags";
-import { budgetAttributes, budgetConstraints, modelsConstraint, budgetIdExcludesFields, describeError } from "../governance-support";
+import { budgetAttributes, budgetConstraints, modelsConstraint, budgetIdExcludesFields } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 
 export const tagResource = declareResource<LiteLLMClient>({
   typeName: "litellm_tag",
@@ -22,7 +23,7 @@ export const tagResource = declareResource<LiteLLMClient>({
     budget_id: { schema: { minLength: 1 }, expectation: "must be a budget ID, such as litellm_budget.x.budget_id" },
   },
   checks: [budgetIdExcludesFields],
-  describeError,
+  describeError: describeLiteLLMError,
   api: {
     async create(ctx, body, planned) {
       await tagsOf(ctx.client).create(planned.name as string, body, ctx.signal);

@@ -10,7 +10,7 @@ import type { HandlerContext } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
 import { isLiteLLMError } from "../../litellm/errors";
 import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
-import { describeError } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { alreadyMemberText, membershipAttributes, membershipConstraints, emailMismatch, parseMembershipId, resolveMemberUser } from "../membership";
 import { nativeBudget, wantsUnlimited, zeroCapPlanRule } from "../server-rules/zero-budget";
 import { emailsEquivalent } from "../user/semantics";
@@ -79,7 +79,7 @@ export const teamMemberResource = declareResource<LiteLLMClient>(
     },
     // Presence only: whether user_id and user_email name the same user is a fact of LiteLLM's, checked at plan.
     checks: [atLeastOneOf(["user_id", "user_email"], "choose the user to add to the team (both must name the same user)", "Missing User")],
-    describeError,
+    describeError: describeLiteLLMError,
     importId: (id) =>
       parseMembershipId(id.trim())
         ? { id: id.trim() }
@@ -103,7 +103,7 @@ export const teamMemberResource = declareResource<LiteLLMClient>(
         } catch (e) {
           // A refused add is explained from what the team looks like now, not from LiteLLM's wording.
           const now = isLiteLLMError(e) && e.status === 400 ? await existingMember(ctx, teamId, member) : undefined;
-          throw now ?? new Refusal("Cannot Add Team Member", `Error while adding user ${member.user_id} to team ${teamId}: ${describeError(e).message}`);
+          throw now ?? new Refusal("Cannot Add Team Member", `Error while adding user ${member.user_id} to team ${teamId}: ${describeLiteLLMError(e).message}`);
         }
         if (wantsUnlimited(planned.max_budget_in_team!)) {
           // 0 is no budget of its own: a copy of the team's default member budget that LiteLLM attached is removed.
@@ -113,7 +113,7 @@ export const teamMemberResource = declareResource<LiteLLMClient>(
           } catch (e) {
             diagnostics.addError(
               "Cannot Remove The Team's Default Member Budget",
-              `Error while removing the budget LiteLLM gave user ${userId} in team ${teamId}: ${describeError(e).message}`,
+              `Error while removing the budget LiteLLM gave user ${userId} in team ${teamId}: ${describeLiteLLMError(e).message}`,
             );
           }
         }

@@ -2,7 +2,7 @@
 import { declareDataSource, jsonObjectText, stringList, text, type AttributeDeclaration, type Codec } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { teamsOf } from "../../litellm/teams";
-import { describeError } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
 import { teamAttributes } from "./resource";
 
@@ -26,7 +26,7 @@ export const teamDataSource = declareDataSource<LiteLLMClient>({
   noun: "team",
   attributes,
   constraints: { team_id: { schema: { minLength: 1 }, expectation: "must not be empty" }, team_alias: { schema: { minLength: 1 }, expectation: "must not be empty" } },
-  describeError,
+  describeError: describeLiteLLMError,
   idOf: (t) => String(t.team_id),
   lookups: [
     { attribute: "team_id", find: async (ctx, id) => [await teamsOf(ctx.client).teamInfo(id, ctx.signal)].flatMap((t) => (t ? [{ ...t }] : [])) },

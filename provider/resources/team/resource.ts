@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { bool, declareResource, jsonObject, number, numberOf, optionalAmount, stringList, stringMap, text, type AttributeDeclaration, type Codec, type Remote } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { teamsOf, type TeamFields } from "../../litellm/teams";
-import { budgetDuration, describeError } from "../governance-support";
+import { budgetDuration } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { inMetadata, metadataAttributes } from "../server-rules/metadata-attributes";
 import { validateOwnMetadata } from "../server-rules/metadata-validation";
 import { zeroCapPlanRule } from "../server-rules/zero-budget";
@@ -52,7 +53,7 @@ export const teamResource = declareResource<LiteLLMClient>({
   attributes: teamAttributes,
   constraints: teamConstraints,
   checks: [validateOwnMetadata],
-  describeError,
+  describeError: describeLiteLLMError,
   api: {
     // Our own team_id makes a retried create safe (LiteLLMTeams.newTeam).
     newId: () => randomUUID(),

@@ -2,12 +2,12 @@
 // argument must not pass for "the same" as LiteLLM's default); metadata is plain JSON text here.
 import { declareDataSource, jsonObjectText, listedStrings, type AttributeDeclaration } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
-import { describeError } from "../governance-support";
+import { describeLiteLLMError } from "../api-errors";
 import { liteLLMOwnedMetadataKeys } from "../server-rules/owned-metadata";
 import { userAttributes } from "./declaration";
 
 const attributes: Record<string, AttributeDeclaration> = {};
-for (const [name, a] of Object.entries(userAttributes)) if (name !== "model_max_budget") attributes[name] = { ...a, computed: true };
+for (const [name, a] of Object.entries(userAttributes)) if (!a.writeOnly && name !== "model_max_budget") attributes[name] = { ...a, computed: true };
 attributes.teams = { codec: listedStrings(), computed: true };
 attributes.metadata = { codec: jsonObjectText({ serverOwned: liteLLMOwnedMetadataKeys }), computed: true };
 
@@ -19,7 +19,7 @@ export const userDataSource = declareDataSource<LiteLLMClient>({
     user_email: { schema: { format: "email" }, expectation: "must be an email address, like alice@example.com" },
     user_id: { schema: { minLength: 1 }, expectation: "must not be empty" },
   },
-  describeError,
+  describeError: describeLiteLLMError,
   idOf: (u) => String(u.user_id ?? ""),
   lookups: [
     {

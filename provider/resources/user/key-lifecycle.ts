@@ -3,13 +3,32 @@ import { isUnknown, type TfObject } from "../../values/value";
 import type { Diagnostics } from "../../framework/diagnostics";
 import type { HandlerContext } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
-import type { UserInfo } from "../../litellm/types";
+import type { KeySettings, LiteLLMKeyRow } from "../../litellm/types";
 import { registerSecret } from "../../log";
+import { bool, str, strList } from "../attribute-values";
 import { keyToken, userKeys, type UserPrivateState } from "./key-state";
 import { apiError } from "./messages";
-import { bool, keySettings, str, strList } from "./model";
 
 type Ctx = HandlerContext<LiteLLMClient>;
+
+/** The settings of the user's key, only what is set: LiteLLM has no user columns for them and gives them to the key. */
+export function keySettings(o: TfObject): KeySettings {
+  const out: KeySettings = {};
+  for (const a of ["aliases", "config", "permissions"] as const) {
+    const v = o[a];
+    if (v !== null && !isUnknown(v) && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length) {
+      out[a] = Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"));
+    }
+  }
+  if (bool(o, "blocked") === true) out.blocked = true;
+  return out;
+}
+
+/** What /user/new and /key/generate take for the user's key: its alias, lifetime and settings. */
+export function keyRequest(planned: TfObject): KeySettings & { key_alias?: string; duration?: string } {
+  const alias = str(planned, "key_alias"), duration = str(planned, "key_duration");
+  return { ...(alias !== null ? { key_alias: alias } : {}), ...(duration !== null ? { duration } : {}), ...keySettings(planned) };
+}
 
 export async function applyKeyChanges(ctx: Ctx, userId: string, prior: TfObject, planned: TfObject, state: TfObject, priv: UserPrivateState, diagnostics: Diagnostics) {
   const wantsKey = bool(planned, "auto_create_key") === true;
@@ -50,16 +69,7 @@ export async function replaceKey(
       priv.keyToken = null;
       state.key = null;
     }
-    const generated = await ctx.client.generateKey(
-      {
-        user_id: userId,
-        ...(alias !== null ? { key_alias: alias } : {}),
-        ...(str(planned, "key_duration") !== null ? { duration: str(planned, "key_duration")! } : {}),
-        models: strList(planned, "models") ?? [],
-        ...keySettings(planned),
-      },
-      ctx.signal,
-    );
+    const generated = await ctx.client.generateKey({ user_id: userId, models: strList(planned, "models") ?? [], ...keyRequest(planned) }, ctx.signal);
     registerSecret(generated.key);
     const previous = priv.keyToken;
     state.key = generated.key;
@@ -88,9 +98,11 @@ async function deleteKey(ctx: Ctx, token: string, diagnostics: Diagnostics): Pro
 }
 
 /** Notices a key deleted out of band: the key goes from state, and the next plan creates a new one. */
-export function trackKey(state: TfObject, info: UserInfo, priv: UserPrivateState): void {
+export function trackKey(state: TfObject, keys: LiteLLMKeyRow[], priv: UserPrivateState): void {
+  // A state from another provider has no blocked; LiteLLM's key without it is not blocked.
+  if (state.blocked === null) state.blocked = false;
   if (priv.keyToken === null) return;
-  const key = info.keys.find((k) => k.token === priv.keyToken);
+  const key = keys.find((k) => k.token === priv.keyToken);
   if (!key) {
     priv.keyToken = null;
     state.key = null;

@@ -1,18 +1,6 @@
 // The words of litellm_user's diagnostics.
-import { attributePath, type Diagnostics } from "../../framework/diagnostics";
+import type { Diagnostics } from "../../framework/diagnostics";
 import { isLiteLLMError, type LiteLLMError } from "../../litellm/errors";
-
-export function reportCreateError(e: unknown, email: string, diagnostics: Diagnostics, duplicate = false): void {
-  if (isLiteLLMError(e) && (e.isConflict || duplicate)) {
-    diagnostics.addError(
-      "User Already Exists",
-      `LiteLLM already has a user with user_email ${JSON.stringify(email)} (or the same user_id): ${e.serverMessage}. Import it with \`terraform import <address> ${email}\`, or choose another email.`,
-      attributePath("user_email"),
-    );
-    return;
-  }
-  apiError(diagnostics, "Cannot Create User", `creating user ${JSON.stringify(email)}`, e);
-}
 
 export function apiError(diagnostics: Diagnostics, summary: string, doing: string, e: unknown, after = ""): void {
   const err = e as LiteLLMError;

@@ -7,10 +7,10 @@ import { attributePath, type Diagnostics } from "../../framework/diagnostics";
 import type { HandlerContext } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
 import { teamsOf } from "../../litellm/teams";
-import { isUnknown, type TfObject } from "../../values/value";
+import { isUnknown, valuesEqual, type TfObject, type TfValue } from "../../values/value";
+import { strList } from "../attribute-values";
 import type { UserPrivateState } from "./key-state";
 import { apiError } from "./messages";
-import { strList } from "./model";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 
@@ -20,6 +20,17 @@ type Ctx = HandlerContext<LiteLLMClient>;
  */
 export function visibleTeams(server: string[], priv: UserPrivateState): string[] {
   return priv.teams === undefined ? server : server.filter((t) => priv.teams!.includes(t));
+}
+
+/** The same teams in any order. */
+export function teamsEquivalent(a: TfValue, b: TfValue): boolean {
+  return !isUnknown(a) && !isUnknown(b) && valuesEqual([...(Array.isArray(a) ? a : [])].sort(), [...(Array.isArray(b) ? b : [])].sort());
+}
+
+/** The user's teams in state form: `mine`'s order when it lists the same teams, else LiteLLM's; none is null. */
+export function teamsState(server: string[], mine: TfValue | undefined): TfValue {
+  if (mine !== undefined && mine !== null && !isUnknown(mine) && teamsEquivalent(mine, server)) return mine;
+  return server.length ? [...server] : mine !== undefined && Array.isArray(mine) && mine.length === 0 ? [] : null;
 }
 
 /**

@@ -3,9 +3,11 @@ import assert from "node:assert/strict";
 import { Dynamic, newObject, type TfObject, type TfValue } from "../../values/value";
 import { dynamicOfJson } from "../../values/json-value";
 import type { LiteLLMUser } from "../../litellm/types";
-import { same } from "../../framework/declarative";
-import { fieldsForCreate, fieldsForUpdate, rowStateFromServer } from "./model";
+import { changedArguments, createBody, same, stateFromRemote, updateBody } from "../../framework/declarative";
 import { userAttributes } from "./declaration";
+
+// The user row as the declaration reads it (resource.ts adds the key and the teams it manages).
+const rowStateFromServer = (state: TfObject, user: LiteLLMUser, base: TfObject | null) => stateFromRemote({ attributes: userAttributes }, state, user as unknown as Record<string, unknown>, base);
 
 const obj = (o: Record<string, TfValue>): TfObject => newObject(Object.entries(o));
 
@@ -41,10 +43,11 @@ const serverUser: LiteLLMUser = {
 };
 
 test("what /user/new receives: native role and duration, parsed metadata, no budget for 0", () => {
-  assert.deepEqual(fieldsForCreate(plannedUser), {
+  assert.deepEqual(createBody(userAttributes, plannedUser), {
     user_email: "Dev@Company.com",
     user_alias: "dev",
     user_role: "proxy_admin",
+    max_budget: null,
     budget_duration: "7d",
     tpm_limit: 100000,
     models: ["gpt-4"],
@@ -61,6 +64,7 @@ test("state keeps the user's spelling where it means the same as LiteLLM's", () 
   assert.equal(state.max_budget, 0);
   assert.equal(state.spend, 1.5);
   assert.equal(state.id, "u1");
+  assert.equal(state.key, null, "the key is never read from LiteLLM");
 });
 
 test("state takes LiteLLM's value where it differs, in canonical form", () => {
@@ -74,10 +78,11 @@ test("state takes LiteLLM's value where it differs, in canonical form", () => {
   assert.deepEqual(asMap.metadata, dynamicOfJson({ z: "1" }), "an object, as the plan wrote it");
 });
 
-test("updates send only what changed, with the clears LiteLLM honours", () => {
-  const prior = obj({ ...plannedUser, user_alias: "old", max_budget: 50, user_role: "admin" });
-  const planned = obj({ ...plannedUser, user_alias: null, max_budget: 0, user_role: "admin" });
-  assert.deepEqual(fieldsForUpdate(prior, planned), { user_alias: "", max_budget: null });
+test("updates send only what changed, with the clears LiteLLM honours; the key settings and teams are never user fields", () => {
+  const prior = obj({ ...plannedUser, user_alias: "old", max_budget: 50, user_role: "admin", key_alias: "a", teams: ["t1"] });
+  const planned = obj({ ...plannedUser, user_alias: null, max_budget: 0, user_role: "admin", key_alias: "b", teams: ["t2"] });
+  const changed = changedArguments(userAttributes, prior, planned);
+  assert.deepEqual(updateBody(userAttributes, changed, planned, null), { user_alias: "", max_budget: null });
 });
 
 test("equivalences", () => {
