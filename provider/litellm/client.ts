@@ -7,6 +7,7 @@ import { axiosAdapter } from "./axios-adapter";
 import { HttpTransport } from "./undici-transport";
 import type { ProxyEnv } from "./proxy-environment";
 import { secretScrubber } from "./scrub";
+import { SharedReads } from "./shared-reads";
 import { allPages } from "./paging";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
 
@@ -41,6 +42,7 @@ export class LiteLLMClient {
   private readonly http: AxiosInstance;
   private readonly policy: RetryPolicy;
   private readonly scrub: (text: string) => string;
+  private readonly reads = new SharedReads();
 
   constructor(options: ClientOptions) {
     this.http = createHttp(options);
@@ -49,12 +51,22 @@ export class LiteLLMClient {
   }
 
   private async call(opts: CallOptions) {
-    return callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
+    if (opts.method === "GET") return callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
+    try {
+      return await callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
+    } finally {
+      this.reads.wrote(); // reads begun before this write may not show it: later callers read afresh
+    }
   }
 
   /** One call with this client's connection, retries and scrubbing, for the API areas kept in other files (teams.ts). */
   send(opts: CallOptions): Promise<HttpResult> {
     return this.call(opts);
+  }
+
+  /** One read for the concurrent callers of the same key, never joined across a write (shared-reads.ts). */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.reads.run(key, read);
   }
 
   /**

@@ -97,9 +97,14 @@ export class LiteLLMManagement {
     }
   }
 
-  /** GET /v2/model/info, every page. */
+  /**
+   * GET /v2/model/info, every page. The whole table (no filter) is one read shared by concurrent callers, such
+   * as a refresh of many access groups; its rows are shared too, so callers must not change them.
+   */
   async listModels(filters: Record<string, string>, signal?: AbortSignal): Promise<ApiObject[]> {
-    const rows = await allPages(this.http, "/v2/model/info", filters, "size", (b) => (Array.isArray(b.data) ? b.data : []), signal);
+    const read = () => allPages(this.http, "/v2/model/info", filters, "size", (b) => (Array.isArray(b.data) ? b.data : []), signal);
+    const whole = Object.keys(filters).length === 0 && this.http.shared;
+    const rows = whole ? await this.http.shared!("GET /v2/model/info", read) : await read();
     return rows.filter((r): r is ApiObject => r !== null && typeof r === "object");
   }
 
