@@ -2,13 +2,10 @@
 // the resources map their fields. Errors arrive as {"detail": {"error": ...}}.
 import { isLiteLLMError } from "./errors";
 import { expectObject, malformed } from "./answers";
-import type { CallOptions, HttpResult } from "./http";
+import type { Transport } from "./transport";
 
 export type ApiRow = Record<string, unknown>;
 
-export interface Transport {
-  send(opts: CallOptions): Promise<HttpResult>;
-}
 
 /** The budget columns a request may carry. */
 export interface BudgetFields {

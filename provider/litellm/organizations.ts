@@ -2,7 +2,8 @@
 // LiteLLM's JSON objects; the resources map their fields.
 import { isLiteLLMError } from "./errors";
 import { expectObject, malformed } from "./answers";
-import type { ApiRow, BudgetFields, Transport } from "./budgets";
+import type { ApiRow, BudgetFields } from "./budgets";
+import type { Transport } from "./transport";
 
 export interface OrganizationFields extends BudgetFields {
   organization_alias?: string;

@@ -1,7 +1,8 @@
 // LiteLLM's /tag endpoints (docs/litellm-api.md, "Tags"). LiteLLM answers every tag error with a 500 whose
 // detail starts with the real status ("404: Tag x not found"); a missing tag is settled by /tag/list instead.
 import { expectObject, malformed } from "./answers";
-import type { ApiRow, BudgetFields, Transport } from "./budgets";
+import type { ApiRow, BudgetFields } from "./budgets";
+import type { Transport } from "./transport";
 
 export interface TagFields extends BudgetFields {
   description?: string | null;

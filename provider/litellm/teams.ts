@@ -3,7 +3,8 @@
 // re-read shows, never on message text.
 import { isLiteLLMError } from "./errors";
 import { expectObject, malformed, num, str } from "./answers";
-import type { CallOptions, HttpResult } from "./http";
+import type { HttpResult } from "./http";
+import type { Transport } from "./transport";
 
 /** Team columns this provider writes. null clears a column on /team/update. */
 export interface TeamFields {
@@ -69,13 +70,9 @@ export interface NewMember {
   role: "admin" | "user";
 }
 
-/** The one thing these calls need from LiteLLMClient. */
-export interface TeamTransport {
-  send(opts: CallOptions): Promise<HttpResult>;
-}
 
 export class LiteLLMTeams {
-  constructor(private readonly http: TeamTransport) {}
+  constructor(private readonly http: Transport) {}
 
   /**
    * POST /team/new with a team_id the caller chose, which makes a retry safe: when an earlier attempt landed but
@@ -181,7 +178,7 @@ export class LiteLLMTeams {
 }
 
 /** The team calls of a client. */
-export function teamsOf(client: TeamTransport): LiteLLMTeams {
+export function teamsOf(client: Transport): LiteLLMTeams {
   return new LiteLLMTeams(client);
 }
 
