@@ -1,34 +1,10 @@
 // litellm_team_member validation and planning through the real ProviderService, values encoded as Terraform sends them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
-import { isUnknown, newObject, unknown, type TfObject, type TfValue } from "../../values/value";
-import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
-import schemaDocument from "../../../schema/litellm.schema.json";
-import { createLitellmProviderService } from "../index";
-import { fromWire, toWire } from "../wire.test-support";
+import { isUnknown, unknown, type TfValue } from "../../values/value";
+import { throughService } from "../wire.test-support";
 
-const schema = readSchemaDocument(schemaDocument as SchemaDocument).resources.get("litellm_team_member")!;
-const type = impliedType(schema.block);
-const service = createLitellmProviderService();
-const config = (o: Record<string, TfValue>): TfObject =>
-  newObject(Object.entries({ ...Object.fromEntries(schema.block.attributes.map((a) => [a.name, null as TfValue])), ...o }));
-const enc = (o: TfObject | null) => encodeDynamicValue(toWire(o, type), type);
-
-function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
-  const p = newObject(Object.entries(cfg));
-  for (const a of schema.block.attributes) if (a.computed && cfg[a.name] === null) p[a.name] = prior ? prior[a.name] : null;
-  return p;
-}
-
-async function plan(cfg: TfObject, prior: TfObject | null) {
-  const res = await service.PlanResourceChange({ type_name: "litellm_team_member", prior_state: enc(prior), proposed_new_state: enc(proposed(cfg, prior)), config: enc(cfg), prior_private: new Uint8Array() });
-  return {
-    planned: fromWire(decodeDynamicValue(res.planned_state, type) as TfObject)!,
-    replace: res.requires_replace.map((p) => p.steps.map((s) => s.attribute_name).join(".")),
-    diagnostics: res.diagnostics,
-  };
-}
+const { service, config, enc, plan } = throughService("litellm_team_member");
 
 const validate = async (o: Record<string, TfValue>) =>
   (await service.ValidateResourceConfig({ type_name: "litellm_team_member", config: enc(config({ team_id: "t1", ...o })) })).diagnostics.map((d) => d.summary);

@@ -1,42 +1,12 @@
 // litellm_user planning through the real ProviderService, with values encoded as Terraform sends them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeDynamicValue, encodeDynamicValue } from "../../protocol/codec";
-import { isUnknown, newObject, unknown, type TfObject, type TfValue } from "../../values/value";
-import { impliedType, readSchemaDocument, type SchemaDocument } from "../../framework/schema";
-import schemaDocument from "../../../schema/litellm.schema.json";
-import { createLitellmProviderService } from "../index";
-import { fromWire, toWire } from "../wire.test-support";
+import { decodeDynamicValue } from "../../protocol/codec";
+import { isUnknown, unknown, type TfValue } from "../../values/value";
+import { throughService } from "../wire.test-support";
 import { writePrivate } from "./key-state";
 
-const schema = readSchemaDocument(schemaDocument as SchemaDocument).resources.get("litellm_user")!;
-const type = impliedType(schema.block);
-const service = createLitellmProviderService();
-const allNull = () => newObject(schema.block.attributes.map((a) => [a.name, null as TfValue]));
-const config = (o: Record<string, TfValue>): TfObject => newObject(Object.entries({ ...allNull(), ...o }));
-const enc = (o: TfObject | null) => encodeDynamicValue(toWire(o, type), type);
-
-/** Terraform's proposal: config, with computed attributes null in config taking their prior value. */
-function proposed(cfg: TfObject, prior: TfObject | null): TfObject {
-  const p = newObject(Object.entries(cfg));
-  for (const a of schema.block.attributes) if (a.computed && cfg[a.name] === null) p[a.name] = prior ? prior[a.name] : null;
-  return p;
-}
-
-async function plan(cfg: TfObject, prior: TfObject | null, priorPrivate: Uint8Array = new Uint8Array()) {
-  const res = await service.PlanResourceChange({
-    type_name: "litellm_user",
-    prior_state: enc(prior),
-    proposed_new_state: enc(proposed(cfg, prior)),
-    config: enc(cfg),
-    prior_private: priorPrivate,
-  });
-  return {
-    planned: fromWire(decodeDynamicValue(res.planned_state, type) as TfObject)!,
-    replace: res.requires_replace.map((p) => p.steps.map((s) => s.attribute_name).join(".")),
-    diagnostics: res.diagnostics,
-  };
-}
+const { type, service, config, enc, plan } = throughService("litellm_user");
 
 const priorState = config({
   id: "u1",
