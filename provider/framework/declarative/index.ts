@@ -35,6 +35,6 @@ export * from "./codec-variants";
 export type { AttributeDeclaration, AttributePlanRule, Body, ImportId, PrivateState, Remote, ResourceApi, ResourceDeclaration, WhenRemoved, Write, ApiErrorInfo } from "./declaration";
 export { declareResource, type ResourceExtras } from "./resource";
 export { declareDataSource, type DataSourceDeclaration, type Lookup } from "./data-source";
-export { stateFromRemote, fieldValue, same, createBody, changedArguments, updateBody } from "./mapping";
+export { stateFromRemote, fieldValue, same, show, createBody, changedArguments, updateBody } from "./mapping";
 export { exactlyOneOf, atMostOneOf, atLeastOneOf, requiresAlso, type ConfigCheck } from "../validators";
 export { Refusal, isRefusal } from "./refusal";

@@ -136,5 +136,6 @@ export function mismatches(attributes: Record<string, AttributeDeclaration>, pla
 export function show(v: TfValue): string {
   if (v === null) return "null";
   if (typeof v === "bigint") return v.toString();
-  return JSON.stringify(v);
+  // Large numbers decode to bigints, at any depth; JSON.stringify alone throws on them.
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) ?? String(v);
 }

@@ -7,7 +7,7 @@ import { newObject, unknown, type TfObject, type TfValue } from "../../values/va
 import { log } from "../../log";
 import { Diagnostics } from "../diagnostics";
 import type { HandlerContext } from "../resource";
-import { bool, declareResource, number, Refusal, text, type Remote } from "./index";
+import { bool, declareResource, number, Refusal, show, text, type Remote } from "./index";
 
 interface Own {
   serial: string | null;
@@ -121,4 +121,10 @@ test("import: an id looked up by name; a Refusal says why not; a write-only argu
   await member.importState!({ id: "carl" }, missing, c);
   assert.deepEqual(missing.diagnostics.items.map((i) => [i.summary, i.detail]), [["Member Not Found", "Nobody is called carl."]]);
   assert.equal(missing.state, null);
+});
+
+test("a value shown in a diagnostic may hold large numbers at any depth", () => {
+  assert.equal(show(12345678901234567890n), "12345678901234567890");
+  assert.equal(show([1, 12345678901234567890n]), '[1,"12345678901234567890"]');
+  assert.equal(show(newObject([["gpt-4o", 12345678901234567890n]])), '{"gpt-4o":"12345678901234567890"}');
 });

@@ -2,7 +2,7 @@
 // JSON object as a map or as text), whether a proxy's defaults may fill it (serverDefault), and the plan rules
 // LiteLLM implies. Guardrails, tags and the per-model limits are LiteLLM's own keys inside metadata. The key
 // settings and `teams` are not user fields: resource.ts gives them to /user/new, the key and the team rows.
-import { bool, clearableText, jsonObject, number, spelledText, stringList, stringMap, text, type AttributeDeclaration, type AttributePlanRule, type Codec } from "../../framework/declarative";
+import { bool, clearableText, jsonObject, number, show, spelledText, stringList, stringMap, text, type AttributeDeclaration, type AttributePlanRule, type Codec } from "../../framework/declarative";
 import { attributePath } from "../../framework/diagnostics";
 import { isUnknown, valuesEqual, type TfValue } from "../../values/value";
 import { budgetDuration } from "../governance-support";
@@ -10,7 +10,6 @@ import { isEmptyJsonObject } from "../json-object-argument";
 import { metadataAttributes } from "../server-rules/metadata-attributes";
 import { zeroCapPlanRule, zeroMeansUnlimited } from "../server-rules/zero-budget";
 import { keyDuration } from "../key/duration";
-import { shown } from "./messages";
 import { teamsEquivalent, teamsState } from "./teams";
 import { emailsEquivalent, nativeRole } from "./semantics";
 
@@ -23,7 +22,7 @@ const cannotEmpty = (isEmpty: (v: TfValue) => boolean): AttributePlanRule => (na
   if (prior === null || isUnknown(config[name]) || !isEmpty(config[name]!) || prior[name] === null || isEmpty(prior[name]!)) return;
   resp.diagnostics.addError(
     "LiteLLM Cannot Empty This Attribute",
-    `${name} is set to an empty value, but LiteLLM's /user/update ignores empty values, so ${name} would stay ${shown(prior[name])} on the server. Remove ${name} from the configuration to leave it as it is, or list the values you want.`,
+    `${name} is set to an empty value, but LiteLLM's /user/update ignores empty values, so ${name} would stay ${show(prior[name]!)} on the server. Remove ${name} from the configuration to leave it as it is, or list the values you want.`,
     attributePath(name),
   );
 };

@@ -7,9 +7,3 @@ export function apiError(diagnostics: Diagnostics, summary: string, doing: strin
   const message = isLiteLLMError(e) ? err.message : e instanceof Error ? e.message : String(e);
   diagnostics.addError(summary, `Error while ${doing}: ${message}${after && !/[.!?]$/.test(message) ? "." : ""}${after}`);
 }
-
-/** A value as text for a diagnostic; JSON.stringify alone throws on the bigints large numbers decode to. */
-export function shown(v: unknown): string {
-  if (typeof v === "bigint") return v.toString();
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) ?? String(v);
-}
