@@ -16,6 +16,8 @@ export interface ResourceExtras<C = unknown> {
 }
 
 const title = (s: string) => s.replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+/** A message that another sentence follows ends with a full stop. */
+const asSentence = (m: string) => (/[.!?]$/.test(m) ? m : `${m}.`);
 
 export function declareResource<C, P = undefined>(decl: ResourceDeclaration<C, P>, extras: ResourceExtras<C> = {}): ResourceDefinition<C> {
   const Noun = title(decl.noun);
@@ -100,7 +102,7 @@ export function declareResource<C, P = undefined>(decl: ResourceDeclaration<C, P
         const kept = info.mayHaveActed && chosen !== undefined;
         resp.diagnostics.addError(
           `Cannot Create ${Noun}`,
-          `Error while creating the ${decl.noun}: ${info.message}${
+          `Error while creating the ${decl.noun}: ${info.mayHaveActed ? asSentence(info.message) : info.message}${
             kept ? ` LiteLLM may have created the ${decl.noun} all the same, so it is kept in state as tainted (as ${chosen}): the next apply replaces it, or creates it if LiteLLM does not have it.`
             : info.mayHaveActed ? ` LiteLLM may have created it anyway; look for it and import it before applying again.` : ""
           }`,
