@@ -2,7 +2,8 @@
 // name in model_info.access_groups of DB deployments, so the deployment ids come from the model listing.
 import { expectObject } from "./answers";
 import { isLiteLLMError } from "./errors";
-import { LiteLLMManagement, type ApiObject, type Transport } from "./management";
+import { LiteLLMManagement, type ApiObject } from "./management";
+import type { Transport } from "./transport";
 
 /** The group's members: model_names (every DB deployment of those names) or model_ids (those deployments). */
 export interface AccessGroupMembers {

@@ -7,6 +7,8 @@ import { axiosAdapter } from "./axios-adapter";
 import { HttpTransport } from "./undici-transport";
 import type { ProxyEnv } from "./proxy-environment";
 import { secretScrubber } from "./scrub";
+import { SharedReads } from "./shared-reads";
+import { allPages } from "./paging";
 import type { GenerateKeyRequest, LiteLLMKeyRow, LiteLLMUser, NewUserRequest, NewUserResponse, UserFields, UserInfo } from "./types";
 
 export interface ClientOptions {
@@ -40,6 +42,7 @@ export class LiteLLMClient {
   private readonly http: AxiosInstance;
   private readonly policy: RetryPolicy;
   private readonly scrub: (text: string) => string;
+  private readonly reads = new SharedReads();
 
   constructor(options: ClientOptions) {
     this.http = createHttp(options);
@@ -48,12 +51,22 @@ export class LiteLLMClient {
   }
 
   private async call(opts: CallOptions) {
-    return callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
+    if (opts.method === "GET") return callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
+    try {
+      return await callWithRetries(this.http, opts, this.policy, { scrub: this.scrub });
+    } finally {
+      this.reads.wrote(); // reads begun before this write may not show it: later callers read afresh
+    }
   }
 
   /** One call with this client's connection, retries and scrubbing, for the API areas kept in other files (teams.ts). */
   send(opts: CallOptions): Promise<HttpResult> {
     return this.call(opts);
+  }
+
+  /** One read for the concurrent callers of the same key, never joined across a write (shared-reads.ts). */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    return this.reads.run(key, read);
   }
 
   /**
@@ -102,24 +115,8 @@ export class LiteLLMClient {
   /** Users whose email is exactly `email`, compared as LiteLLM does: trimmed and case-insensitive. */
   async findUsersByEmail(email: string, signal?: AbortSignal): Promise<LiteLLMUser[]> {
     const wanted = email.trim().toLowerCase();
-    const found: LiteLLMUser[] = [];
-    for (let page = 1; ; page++) {
-      const res = await this.call({
-        method: "GET",
-        path: "/user/list",
-        query: { user_email: email.trim(), page, page_size: 100 },
-        idempotent: true,
-        signal,
-      });
-      const b = expectObject(res.body, "GET", "/user/list");
-      const users = Array.isArray(b.users) ? b.users : [];
-      for (const u of users) {
-        const user = toUser(u as Record<string, unknown>);
-        if ((user.user_email ?? "").trim().toLowerCase() === wanted) found.push(user);
-      }
-      const totalPages = typeof b.total_pages === "number" ? b.total_pages : 1;
-      if (page >= totalPages || users.length === 0) return found;
-    }
+    const rows = await allPages(this, "/user/list", { user_email: email.trim() }, "page_size", (b) => (Array.isArray(b.users) ? b.users : []), signal);
+    return rows.map((u) => toUser(u as Record<string, unknown>)).filter((user) => (user.user_email ?? "").trim().toLowerCase() === wanted);
   }
 
   async updateUser(userId: string, fields: UserFields, signal?: AbortSignal): Promise<void> {

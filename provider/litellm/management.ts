@@ -3,13 +3,10 @@
 // Objects are returned as LiteLLM sends them (the declarative resources map fields themselves).
 import { isLiteLLMError } from "./errors";
 import { expectObject, malformed } from "./answers";
-import type { CallOptions, HttpResult } from "./http";
+import { allPages } from "./paging";
+import type { Transport } from "./transport";
 
 export type ApiObject = Record<string, unknown>;
-
-export interface Transport {
-  send(opts: CallOptions): Promise<HttpResult>;
-}
 
 async function orNull<T>(call: () => Promise<T>): Promise<T | null> {
   try {
@@ -17,26 +14,6 @@ async function orNull<T>(call: () => Promise<T>): Promise<T | null> {
   } catch (e) {
     if (isLiteLLMError(e) && e.isNotFound) return null;
     throw e;
-  }
-}
-
-/** Every page of a listing: asks for `size` rows a page until the answer's total_pages is reached. */
-export async function allPages(
-  http: Transport,
-  path: string,
-  query: Record<string, string | number>,
-  sizeParam: string,
-  rowsOf: (b: ApiObject) => unknown[],
-  signal?: AbortSignal,
-): Promise<unknown[]> {
-  const rows: unknown[] = [];
-  for (let page = 1; ; page++) {
-    const res = await http.send({ method: "GET", path, query: { ...query, page, [sizeParam]: 100 }, idempotent: true, signal });
-    const b = expectObject(res.body, "GET", path);
-    const pageRows = rowsOf(b);
-    rows.push(...pageRows);
-    const total = typeof b.total_pages === "number" ? b.total_pages : 1;
-    if (page >= total || pageRows.length === 0) return rows;
   }
 }
 
@@ -120,9 +97,14 @@ export class LiteLLMManagement {
     }
   }
 
-  /** GET /v2/model/info, every page. */
+  /**
+   * GET /v2/model/info, every page. The whole table (no filter) is one read shared by concurrent callers, such
+   * as a refresh of many access groups; its rows are shared too, so callers must not change them.
+   */
   async listModels(filters: Record<string, string>, signal?: AbortSignal): Promise<ApiObject[]> {
-    const rows = await allPages(this.http, "/v2/model/info", filters, "size", (b) => (Array.isArray(b.data) ? b.data : []), signal);
+    const read = () => allPages(this.http, "/v2/model/info", filters, "size", (b) => (Array.isArray(b.data) ? b.data : []), signal);
+    const whole = Object.keys(filters).length === 0 && this.http.shared;
+    const rows = whole ? await this.http.shared!("GET /v2/model/info", read) : await read();
     return rows.filter((r): r is ApiObject => r !== null && typeof r === "object");
   }
 

@@ -6,7 +6,8 @@ import type net from "node:net";
 import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 
-export type Hostility = (socket: net.Socket) => void;
+/** Writes a hostile answer to the raw socket; `url` is the request's path and query. */
+export type Hostility = (socket: net.Socket, url: string) => void;
 
 /** A JSON body so large nobody should read it; generated once, lazily (256 MiB of spaces → ~250 KiB gzip). */
 let bombs: { gzip: Buffer; br: Buffer } | undefined;
@@ -94,6 +95,31 @@ export const hostileAnswers: Record<string, { faults: string; answer: Hostility 
   },
 };
 
+/** A well-formed 200 with a JSON body, on a connection closed after it (the client opens the next one). */
+function jsonAnswer(socket: net.Socket, body: unknown): void {
+  const text = JSON.stringify(body);
+  socket.end(head([`Content-Length: ${Buffer.byteLength(text)}`, "Connection: close"]) + text);
+}
+
+const pageOf = (url: string) => Number(new URL(url, "http://x").searchParams.get("page") ?? "1");
+const keyRow = (n: number) => ({ token: `hostile-token-${n}`, key_alias: `hostile-${n}`, models: [], spend: 0 });
+
+/** Well-formed answers to GET /key/list whose paging never lets a reader finish. */
+export const endlessListings: Record<string, { faults: string; answer: Hostility }> = {
+  "pages without end": {
+    faults: "every page brings a new row and announces one page more (total_pages = page + 1)",
+    answer: (s, url) => jsonAnswer(s, { keys: [keyRow(pageOf(url))], current_page: pageOf(url), total_pages: pageOf(url) + 1 }),
+  },
+  "the same page again": {
+    faults: 'the same page whatever "page" asks, announcing 500 pages',
+    answer: (s, url) => jsonAnswer(s, { keys: [keyRow(1), keyRow(2)], current_page: pageOf(url), total_pages: 500 }),
+  },
+  "a billion pages": {
+    faults: "page 1 announces 1,000,000,000 pages of 100 billion rows",
+    answer: (s, url) => jsonAnswer(s, { keys: [keyRow(pageOf(url))], total_count: 100_000_000_000, current_page: pageOf(url), total_pages: 1_000_000_000 }),
+  },
+};
+
 export interface HostileServer {
   url: string;
   /** The hostile answer to send to requests matching `path` (every time), or undefined to pass all through. */
@@ -115,7 +141,7 @@ export async function startHostileServer(upstream: string): Promise<HostileServe
       req.resume();
       const socket = req.socket;
       socket.on("error", () => {});
-      return target.answer(socket);
+      return target.answer(socket, req.url ?? "");
     }
     const forward = http.request(`${upstream}${req.url}`, { method: req.method, headers: req.headers, agent }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
