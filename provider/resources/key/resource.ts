@@ -11,6 +11,7 @@ import { budgetsOf } from "../../litellm/budgets";
 import { describeLiteLLMError } from "../api-errors";
 import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
+import { explainWildcardGroup } from "./wildcard-access-group";
 import { durationOfLifetime, durationReadMark, isDurationRead } from "./duration";
 import { ownMetadataCheck } from "../server-rules/metadata-validation";
 import { ownedBudget, readKeyPrivate, releaseBudgetRow, writeKeyPrivate } from "./budget-row";
@@ -34,7 +35,9 @@ const declared = declareResource<LiteLLMClient>(
     importHint: "the key's token hash or its key_alias",
     api: {
       async create(ctx, body, planned) {
-        const { key, token } = await managementOf(ctx.client).generateKey(body, ctx.signal);
+        const { key, token } = await managementOf(ctx.client).generateKey(body, ctx.signal).catch((e: unknown) => {
+          throw explainWildcardGroup(e);
+        });
         // The secret exists only in this answer: the planned object becomes the state.
         planned.key = key;
         return token;
@@ -54,7 +57,7 @@ const declared = declareResource<LiteLLMClient>(
         } catch (e) {
           // The row just made is linked to nothing: it goes (best effort), and the update's error is the one told.
           if (made !== null) await budgetsOf(ctx.client).delete(made, ctx.signal).catch(() => false);
-          throw e;
+          throw explainWildcardGroup(e);
         }
         if (typeof blocked === "boolean") await api.setKeyBlocked(id, blocked, ctx.signal);
       },
