@@ -44,6 +44,16 @@ describe("/budget/*", () => {
     const res = await post(ctx.emu, "/budget/delete", { id: "used" });
     assert.deepEqual([res.status, res.text], [500, "Internal Server Error"]);
   });
+
+  it("a budget keys still use is deleted all the same: their budget_id is cleared (ON DELETE SET NULL)", async () => {
+    await post(ctx.emu, "/budget/new", { budget_id: "linked", max_budget: 9 });
+    const a = await post(ctx.emu, "/key/generate", { budget_id: "linked" });
+    const b = await post(ctx.emu, "/key/generate", { budget_id: "linked" });
+    assert.equal(ctx.emu.store.getKey(a.body.token)!.budget_id, "linked");
+    assert.equal((await post(ctx.emu, "/budget/delete", { id: "linked" })).status, 200);
+    assert.deepEqual([ctx.emu.store.getKey(a.body.token)!.budget_id, ctx.emu.store.getKey(b.body.token)!.budget_id], [null, null]);
+    assert.equal(ctx.emu.store.budgets.has("linked"), false);
+  });
 });
 
 describe("/organization/*", () => {

@@ -97,9 +97,16 @@ describe("/model/* and /credentials", () => {
     assert.equal(made.status, 200);
     assert.match(made.body.model_name, /^model_name_t-models_[0-9a-f-]{36}$/);
     assert.equal(made.body.model_info.team_public_model_name, "team-gpt");
-    assert.deepEqual(licensed.emu.store.teams.get("t-models")!.models, ["team-gpt"]);
+    // A team with every model (models = []) keeps every model beside its own (add_new_models_to_team).
+    assert.deepEqual(licensed.emu.store.teams.get("t-models")!.models, ["all-proxy-models", "team-gpt"]);
+    const found = await get(licensed.emu, "/v2/model/info?search=model_name_t-models_");
+    assert.deepEqual(found.body.data.map((m: { model_info: { id: string } }) => m.model_info.id), ["tm-1"]);
+    assert.equal((await get(licensed.emu, "/v2/model/info?search=TEAM-gp")).body.total_count, 1, "search also matches the public name, case-insensitively");
     assert.equal((await post(licensed.emu, "/model/delete", { id: "tm-1" })).status, 200);
-    assert.deepEqual(licensed.emu.store.teams.get("t-models")!.models, []);
+    assert.deepEqual(licensed.emu.store.teams.get("t-models")!.models, ["all-proxy-models"]);
+    await post(licensed.emu, "/team/new", { team_id: "t-limited", models: ["zeta", "alpha"] });
+    await post(licensed.emu, "/model/new", { ...body, model_info: { id: "tm-2", team_id: "t-limited" } });
+    assert.deepEqual(licensed.emu.store.teams.get("t-limited")!.models, ["alpha", "team-gpt", "zeta"], "a set: no duplicate, order not kept");
   });
 
   it("credentials: masked reads, merged PATCH, names with slashes, 200 for deleting an unknown name", async () => {

@@ -108,6 +108,17 @@ export class LiteLLMManagement {
     return rows.filter((r): r is ApiObject => r !== null && typeof r === "object");
   }
 
+  /**
+   * The public names of the team's own team models. LiteLLM names a team model's deployment
+   * model_name_<team_id>_<uuid>, so a search on that prefix narrows the listing; the rows are then checked by
+   * model_info.team_id, as LiteLLM's own _get_team_deployments does.
+   */
+  async teamModelNames(teamId: string, signal?: AbortSignal): Promise<string[]> {
+    const rows = await this.listModels({ search: `model_name_${teamId}_` }, signal);
+    const names = rows.map((r) => r.model_info as ApiObject | undefined).filter((i) => i?.team_id === teamId).map((i) => i!.team_public_model_name);
+    return [...new Set(names.filter((n): n is string => typeof n === "string" && n !== ""))];
+  }
+
   // ---- credentials ----
 
   async createCredential(body: ApiObject, signal?: AbortSignal): Promise<void> {

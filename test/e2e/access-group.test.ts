@@ -203,3 +203,18 @@ resource "litellm_organization" "o" {
   has(/litellm_organization\.o Metadata Key Belongs To LiteLLM: .*"guardrails".*Manage it in LiteLLM/);
   assert.equal(await requestCount(), before, "validation made no API call");
 });
+
+test("a key naming a group of wildcard deployments without a licence: LiteLLM's 403, told on models, and no key made", async () => {
+  const made = await adminCall(ctx.emu, "POST", "/model/new", { model_name: "openai/*", litellm_params: { model: "openai/*" }, model_info: { id: "wild-1" } });
+  assert.equal(made.status, 200);
+  assert.equal((await adminCall(ctx.emu, "POST", "/access_group/new", { access_group: "wild-group", model_ids: ["wild-1"] })).status, 200);
+  const keysBefore = (await managementState(ctx.emu)).keys.length;
+  const ws = workspaces.create('resource "litellm_key" "wild" {\n  key_alias = "wild"\n  models    = ["wild-group"]\n}\n');
+  const r = await ws.ok(["apply", "-auto-approve", "-no-color"], 1);
+  const text = r.stderr.replace(/\s+/g, " ");
+  assert.match(text, /Enterprise Licence Needed/);
+  assert.match(text, /with litellm_key\.wild, on main\.tf line \d+, in resource "litellm_key" "wild": \d+: models =/);
+  assert.match(text, /list the group's model names in models instead of the group/);
+  assert.equal((await managementState(ctx.emu)).keys.length, keysBefore);
+  assert.equal((await stateOf(ws)).size, 0);
+});

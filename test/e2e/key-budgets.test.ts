@@ -104,3 +104,65 @@ test("budget_id names a litellm_budget: apply, clean plan, import, clean plan, u
   assert.ok((await adminCall(emu, "POST", "/budget/info", { budgets: ["shared-budget"] })).status === 200, "the shared budget stays");
   await fresh.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
 });
+
+/** Every budget row the emulator holds, by id. */
+async function budgetIds(e: TestEmulator): Promise<string[]> {
+  return ((await adminCall(e, "GET", "/budget/list")).body as { budget_id: string }[]).map((b) => b.budget_id).sort();
+}
+
+const softKey = (amount: number) => `resource "litellm_key" "svc" {\n  key_alias   = "soft"\n  soft_budget = ${amount}\n}\n`;
+
+test("soft_budget changed twice: only the key's current budget row remains, and destroy removes it", async () => {
+  const ws = workspaces.create(softKey(5));
+  await ws.ok(["apply", "-auto-approve", "-no-color"]);
+  const first = (await keyInfo(emu, "soft")).budget_id as string;
+  assert.deepEqual(await budgetIds(emu), [first], "the row LiteLLM made at /key/generate");
+  for (const amount of [6, 7]) {
+    ws.write({ "main.tf": providerBlock + softKey(amount) });
+    await ws.ok(["apply", "-auto-approve", "-no-color"]);
+    const info = await keyInfo(emu, "soft");
+    assert.equal((info.litellm_budget_table as Record<string, unknown>).soft_budget, amount);
+    assert.deepEqual(await budgetIds(emu), [info.budget_id], `after soft_budget = ${amount}, one row: the key's`);
+    await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
+  }
+  // Named instead: the key's own row goes, the named one stays.
+  ws.write({ "main.tf": providerBlock + shared(true).replace('key_alias = "linked"', 'key_alias = "soft"') });
+  await ws.ok(["apply", "-auto-approve", "-no-color"]);
+  assert.deepEqual(await budgetIds(emu), ["shared-budget"]);
+  ws.write({ "main.tf": providerBlock + softKey(8) });
+  await ws.ok(["apply", "-auto-approve", "-no-color"]);
+  assert.deepEqual(await budgetIds(emu), [(await keyInfo(emu, "soft")).budget_id], "the named budget was Terraform's: destroyed; the new row is the key's");
+  await ws.ok(["destroy", "-auto-approve", "-no-color"]);
+  assert.deepEqual(await budgetIds(emu), []);
+  assert.equal((await managementState(emu)).keys.length, 0);
+});
+
+test("a budget row another key names, or an imported key's, is never deleted", async () => {
+  // Made outside Terraform: a key with a soft budget, and a second key linked to the row LiteLLM made for it.
+  const outside = await adminCall(emu, "POST", "/key/generate", { key_alias: "outside", soft_budget: 3 });
+  const row = (outside.body as { budget_id: string }).budget_id;
+  assert.equal((await adminCall(emu, "POST", "/key/generate", { key_alias: "peer", budget_id: row })).status, 200);
+  const ws = workspaces.create(softKey(3).replace('"soft"', '"outside"'));
+  await ws.ok(["import", "-no-color", "litellm_key.svc", "outside"]);
+  await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
+  ws.write({ "main.tf": providerBlock + softKey(4).replace('"soft"', '"outside"') });
+  await ws.ok(["apply", "-auto-approve", "-no-color"]);
+  assert.ok((await budgetIds(emu)).includes(row), "an imported key owns no row: the shared one stays");
+  assert.equal((await keyInfo(emu, "peer")).budget_id, row);
+  await ws.ok(["destroy", "-auto-approve", "-no-color"]);
+  assert.ok((await budgetIds(emu)).includes(row));
+
+  // A row Terraform's key owns, that another key came to name: kept, with a warning saying why.
+  const own = workspaces.create(softKey(5));
+  await own.ok(["apply", "-auto-approve", "-no-color"]);
+  const mine = (await keyInfo(emu, "soft")).budget_id as string;
+  assert.equal((await adminCall(emu, "POST", "/key/generate", { key_alias: "copier", budget_id: mine })).status, 200);
+  own.write({ "main.tf": providerBlock + softKey(6) });
+  const changed = await own.ok(["apply", "-auto-approve", "-no-color"]);
+  assert.match(changed.stdout + changed.stderr, /Budget Row Kept/);
+  assert.match((changed.stdout + changed.stderr).replace(/\s+/g, " "), /another key uses it/);
+  assert.ok((await budgetIds(emu)).includes(mine));
+  assert.equal((await keyInfo(emu, "copier")).budget_id, mine);
+  await own.ok(["destroy", "-auto-approve", "-no-color"]);
+  assert.ok((await budgetIds(emu)).includes(mine), "still named by the other key");
+});

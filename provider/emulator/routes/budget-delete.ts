@@ -1,5 +1,7 @@
 // POST /budget/delete {"id"}: the deleted row, or 200 null for an unknown id (Prisma's delete finds nothing).
-// A budget an organization, tag or membership still points at fails on the foreign key: a plain 500.
+// The foreign keys decide what a row still in use does (schema.prisma and its migrations): an organization's
+// budget_id is required (ON DELETE RESTRICT), so deleting its budget fails with a plain 500; keys, team and
+// organization memberships and tags hold an optional budget_id (ON DELETE SET NULL), which the delete clears.
 
 import { budgetRowView } from "../governance-rows";
 import { jsonResponse } from "../http-types";
@@ -13,12 +15,9 @@ export const budgetDelete: RouteHandler = (req, ctx) => {
   const id = body.id as string;
   const row = ctx.store.budgets.get(id);
   if (!row) return jsonResponse(200, null);
-  const inUse =
-    [...ctx.store.organizations.values()].some((o) => o.budget_id === id) ||
-    [...ctx.store.tags.values()].some((t) => t.budget_id === id) ||
-    [...ctx.store.orgMemberships.values()].some((m) => m.budget_id === id) ||
-    [...ctx.store.memberships.values()].some((m) => m.budget_id === id);
-  if (inUse) return internalServerError();
+  if ([...ctx.store.organizations.values()].some((o) => o.budget_id === id)) return internalServerError();
+  const unlinked = [ctx.store.keys, ctx.store.memberships, ctx.store.orgMemberships, ctx.store.tags];
+  for (const rows of unlinked) for (const linked of rows.values()) if (linked.budget_id === id) linked.budget_id = null;
   ctx.store.budgets.delete(id);
   return jsonResponse(200, budgetRowView(row));
 };

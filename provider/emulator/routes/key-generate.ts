@@ -6,12 +6,14 @@ import { validateBody } from "../validation/model";
 import { generateKeyRequest } from "../validation/requests";
 import type { RouteHandler } from "./context";
 import { duplicateAlias } from "./key-errors";
+import { checkWildcardAccessGroups } from "./key-access-groups";
 import { checkKeyModelMaxBudget, softBudgetRow } from "./key-budget";
 import { keyFieldsFrom } from "./key-fields";
 import { mintKey } from "./key-minting";
 
 export const keyGenerate: RouteHandler = (req, ctx) => {
   const body = validateBody(req.body, generateKeyRequest(ctx.legacy));
+  checkWildcardAccessGroups(body, ctx);
   const budgetId = softBudgetRow(body, ctx);
   checkKeyModelMaxBudget(body, ctx, false);
   const fields = keyFieldsFrom(body, ctx.now(), ctx.enterprise);

@@ -8,6 +8,7 @@ import { validateBody } from "../validation/model";
 import { updateKeyRequest } from "../validation/requests";
 import type { RouteHandler } from "./context";
 import { duplicateAlias, keyNotFound } from "./key-errors";
+import { checkWildcardAccessGroups } from "./key-access-groups";
 import { checkKeyModelMaxBudget } from "./key-budget";
 import { keyFieldsFrom } from "./key-fields";
 
@@ -16,6 +17,7 @@ export const keyUpdate: RouteHandler = (req, ctx) => {
   const sent = body.key as string;
   const existing = ctx.store.getKey(tokenOf(sent));
   if (!existing) throw new Reply(keyNotFound());
+  checkWildcardAccessGroups(body, ctx);
   checkKeyModelMaxBudget(body, ctx, true);
   const now = ctx.now();
   const fields = keyFieldsFrom(body, now, ctx.enterprise, existing);

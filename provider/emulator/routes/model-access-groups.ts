@@ -22,7 +22,7 @@ const membership = (legacy: boolean): ModelSpec =>
 const groupsOf = (row: ModelRow): string[] => (Array.isArray(row.model_info.access_groups) ? (row.model_info.access_groups as string[]) : []);
 
 /** get_all_access_groups_from_db: group → the model_name of each deployment carrying it. */
-function allGroups(ctx: RouteContext): Map<string, string[]> {
+export function allGroups(ctx: RouteContext): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const row of ctx.store.models.values()) {
     for (const g of groupsOf(row)) out.set(g, [...(out.get(g) ?? []), row.model_name]);

@@ -26,7 +26,8 @@ export const modelInfoV2: RouteHandler = (req, ctx) => {
   const name = queryValue(query, "model");
   if (name) rows = rows.filter((m) => m.model_name === name);
   const search = queryValue(query, "search")?.toLowerCase();
-  if (search) rows = rows.filter((m) => m.model_name.toLowerCase().includes(search));
+  // A partial match on the deployment's name (a team model's internal one) or a team model's public name.
+  if (search) rows = rows.filter((m) => [m.model_name, m.model_info.team_public_model_name].some((n) => typeof n === "string" && n.toLowerCase().includes(search)));
   const page = pageOf(rows, paging);
   return jsonResponse(200, {
     data: page.items.map(deploymentView),

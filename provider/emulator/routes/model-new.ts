@@ -2,7 +2,7 @@
 // chosen by the caller (else a uuid4). A duplicate id fails the DB insert, answered 500 like any insert error.
 // The answer is the DB row, whose string params LiteLLM has encrypted. A team model (model_info.team_id, licence
 // needed) is stored as model_name_<team_id>_<uuid>, its public name kept in model_info.team_public_model_name and
-// added to the team's models (_add_team_model_to_db).
+// added to the team's models (_add_team_model_to_db through team_model_add).
 
 import { randomUUID, createHash } from "node:crypto";
 import { wrappedHttpException } from "../errors";
@@ -38,7 +38,7 @@ export const modelNew: RouteHandler = (req, ctx) => {
     updated_by: ctx.caller.userId,
   };
   ctx.store.models.set(id, row);
-  if (team && !team.models.includes(body.model_name as string)) team.models = [...team.models, body.model_name as string];
+  if (team) team.models = withTeamModel(team.models, body.model_name as string);
   return jsonResponse(200, dbRowView(row));
 };
 
@@ -58,3 +58,14 @@ export function dbRowView(row: ModelRow): Record<string, unknown> {
     updated_by: row.updated_by,
   };
 }
+
+/**
+ * team_model_add's add_new_models_to_team: an empty list (every model) first becomes ["all-proxy-models"], so the
+ * team keeps every model beside its own; the result is list(set(...)), whose order Python does not keep (sorted here).
+ */
+export function withTeamModel(models: string[], name: string): string[] {
+  const current = models.length === 0 ? [ALL_PROXY_MODELS] : models;
+  return [...new Set([...current, name])].sort();
+}
+
+const ALL_PROXY_MODELS = "all-proxy-models";

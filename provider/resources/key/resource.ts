@@ -11,8 +11,10 @@ import { budgetsOf } from "../../litellm/budgets";
 import { describeLiteLLMError } from "../api-errors";
 import { keyConstraints } from "./constraints";
 import { keyAttributes } from "./declaration";
+import { explainWildcardGroup } from "./wildcard-access-group";
 import { durationOfLifetime, durationReadMark, isDurationRead } from "./duration";
 import { ownMetadataCheck } from "../server-rules/metadata-validation";
+import { ownedBudget, readKeyPrivate, releaseBudgetRow, writeKeyPrivate } from "./budget-row";
 import { metadataArguments } from "../server-rules/metadata-attributes";
 
 const TOKEN = /^[0-9a-f]{64}$/;
@@ -46,7 +48,9 @@ const declared = declareResource<LiteLLMClient>(
     },
     api: {
       async create(ctx, body, planned) {
-        const { key, token } = await managementOf(ctx.client).generateKey(body, ctx.signal);
+        const { key, token } = await managementOf(ctx.client).generateKey(body, ctx.signal).catch((e: unknown) => {
+          throw explainWildcardGroup(e);
+        });
         // The secret exists only in this answer: the planned object becomes the state.
         planned.key = key;
         return token;
@@ -56,11 +60,18 @@ const declared = declareResource<LiteLLMClient>(
         const { blocked, soft_budget, ...fields } = body;
         const api = managementOf(ctx.client);
         // /key/update cannot change a soft budget: a new budget row holds it (never a budget others may share).
+        let made: string | null = null;
         if (typeof soft_budget === "number") {
-          fields.budget_id = randomUUID();
-          await budgetsOf(ctx.client).create(fields.budget_id as string, { soft_budget }, ctx.signal);
+          made = fields.budget_id = randomUUID();
+          await budgetsOf(ctx.client).create(made, { soft_budget }, ctx.signal);
         }
-        if (Object.keys(fields).length > 0) await api.updateKey(id, fields, ctx.signal);
+        try {
+          if (Object.keys(fields).length > 0) await api.updateKey(id, fields, ctx.signal);
+        } catch (e) {
+          // The row just made is linked to nothing: it goes (best effort), and the update's error is the one told.
+          if (made !== null) await budgetsOf(ctx.client).delete(made, ctx.signal).catch(() => false);
+          throw explainWildcardGroup(e);
+        }
         if (typeof blocked === "boolean") await api.setKeyBlocked(id, blocked, ctx.signal);
       },
       delete: (ctx, id) => managementOf(ctx.client).deleteKey(id, ctx.signal),
@@ -99,6 +110,11 @@ function planBudgetLink(prior: TfObject, config: TfObject, planned: TfObject): v
   if (config.budget_id !== null && config.soft_budget === null && !valuesEqual(prior.budget_id ?? null, planned.budget_id ?? null)) planned.soft_budget = unknown;
 }
 
+/** A soft_budget without a named budget_id: the linked row is one made for this key. */
+function ownsSoftBudgetRow(config: TfObject): boolean {
+  return config.soft_budget !== null && config.soft_budget !== undefined && (config.budget_id ?? null) === null;
+}
+
 function rotating(prior: TfObject, planned: TfObject): boolean {
   return !valuesEqual(prior.rotation ?? null, planned.rotation ?? null);
 }
@@ -126,10 +142,34 @@ const updateKey: NonNullable<ResourceDefinition<LiteLLMClient>["update"]> = asyn
 export const keyResource: ResourceDefinition<LiteLLMClient> = {
   ...declared,
 
+  async create(req, resp, ctx) {
+    await declared.create(req, resp, ctx);
+    // The row LiteLLM made at /key/generate for the soft_budget is this key's alone.
+    const made = resp.state?.budget_id;
+    if (!resp.diagnostics.hasError() && ownsSoftBudgetRow(req.config) && typeof made === "string") {
+      resp.private = writeKeyPrivate({ ...readKeyPrivate(resp.private), own_budget: made });
+    }
+  },
+
   async update(req, resp, ctx) {
     await updateKey(req, resp, ctx);
+    const priv = readKeyPrivate(req.plannedPrivate);
     // A duration sent now is the user's: removing it later clears the expiry.
-    if (!resp.diagnostics.hasError() && !valuesEqual(req.prior.duration ?? null, req.planned.duration ?? null)) resp.private = new Uint8Array();
+    if (!resp.diagnostics.hasError() && !valuesEqual(req.prior.duration ?? null, req.planned.duration ?? null)) delete priv.duration;
+    const before = req.prior.budget_id ?? null;
+    const after = resp.state?.budget_id ?? null;
+    const released = after !== before ? ownedBudget(req.plannedPrivate, before) : null;
+    // A row made now for a new soft_budget is owned; a budget_id the user names, or none, is not.
+    if (after !== before) priv.own_budget = ownsSoftBudgetRow(req.config) && typeof after === "string" ? after : undefined;
+    else if (!ownsSoftBudgetRow(req.config)) delete priv.own_budget;
+    resp.private = writeKeyPrivate(priv);
+    if (released !== null) await releaseBudgetRow(ctx, released, resp.diagnostics);
+  },
+
+  async delete(req, resp, ctx) {
+    await declared.delete(req, resp, ctx);
+    const own = ownedBudget(req.priorPrivate, req.prior.budget_id);
+    if (!resp.diagnostics.hasError() && own !== null) await releaseBudgetRow(ctx, own, resp.diagnostics);
   },
 
   async importState(req, resp, ctx) {

@@ -10,7 +10,7 @@ const json = (text: string) => new Dynamic("string", text);
 const planned = obj({ team_alias: "research", models: ["gpt-4o"], max_budget: 0, budget_duration: "weekly", metadata: json('{ "b": 1, "a": 2 }'), tpm_limit: 10, tags: ["prod"], prompts: ["p1"], blocked: false });
 
 const server = {
-  team_id: "t1", team_alias: "research", models: ["gpt-4o"], max_budget: null, budget_duration: "7d", tpm_limit: 10, rpm_limit: null,
+  team_id: "t1", team_alias: "research", models: ["gpt-4o"], modelAccess: { models: ["gpt-4o"], teamModels: [] }, max_budget: null, budget_duration: "7d", tpm_limit: 10, rpm_limit: null,
   metadata: { a: 2, b: 1, tags: ["prod"], prompts: ["p1"], team_member_budget_id: "mb" }, blocked: false, organization_id: null, soft_budget: null,
   team_member_permissions: [], memberBudget: { max_budget: null, budget_duration: null, rpm_limit: null, tpm_limit: null }, model_aliases: {}, router_settings: {}, spend: 1.25,
 };
@@ -43,7 +43,7 @@ test("state keeps the configuration's spelling where it means the same as LiteLL
   assert.deepEqual([state.max_budget, state.spend, state.tags, state.prompts], [0, 1.25, ["prod"], ["p1"]], "no budget is 0");
 
   const imported = newObject();
-  stateFromRemote({ attributes: teamAttributes }, imported, { ...server, models: [], metadata: { owner: "x" }, max_budget: 0 }, null);
+  stateFromRemote({ attributes: teamAttributes }, imported, { ...server, models: [], modelAccess: { models: [], teamModels: [] }, metadata: { owner: "x" }, max_budget: 0 }, null);
   assert.deepEqual([imported.budget_duration, imported.metadata, imported.models, imported.rpm_limit, imported.team_member_budget], ["7d", json('{"owner":"x"}'), null, null, null]);
   assert.equal(imported.max_budget, null, "a $0 cap is not unlimited");
   const asMap = newObject();

@@ -2,7 +2,7 @@
 // tags, guardrails, per-model limits and the member key duration inside the team's metadata (team_endpoints.py),
 // so those attributes are keys within metadata; the default member budget fields live in one budget row.
 import { randomUUID } from "node:crypto";
-import { bool, declareResource, jsonObject, number, numberOf, optionalAmount, stringList, stringMap, text, type AttributeDeclaration, type Codec, type Remote } from "../../framework/declarative";
+import { bool, declareResource, jsonObject, number, numberOf, optionalAmount, stringList, stringMap, text, type AttributeDeclaration, type Codec } from "../../framework/declarative";
 import type { LiteLLMClient } from "../../litellm/client";
 import { teamsOf, type TeamFields } from "../../litellm/teams";
 import { budgetDuration } from "../governance-support";
@@ -11,6 +11,7 @@ import { inMetadata, metadataAttributes } from "../server-rules/metadata-attribu
 import { validateOwnMetadata } from "../server-rules/metadata-validation";
 import { zeroCapPlanRule } from "../server-rules/zero-budget";
 import { teamConstraints } from "./constraints";
+import { configuredOrder, readTeam, teamModelList } from "./team-models";
 
 /** The default member budget: one row, sent together; LiteLLM (its UI) may fill it. */
 const memberBudget = (field: string, a: { send: string; codec: Codec }): AttributeDeclaration => ({ field: `memberBudget.${field}`, together: "member budget", serverDefault: true, ...a });
@@ -18,7 +19,8 @@ const memberBudget = (field: string, a: { send: string; codec: Codec }): Attribu
 export const teamAttributes: Record<string, AttributeDeclaration> = {
   team_alias: { codec: text({ emptyIsNull: true }) },
   organization_id: { codec: text({ emptyIsNull: true }) },
-  models: { codec: stringList() },
+  // The names LiteLLM adds for the team's own team models are left out (team-models.ts).
+  models: { field: "modelAccess", send: "models", codec: teamModelList(), planRule: configuredOrder },
   // default_team_settings fills it when left out.
   max_budget: { codec: optionalAmount({ zeroCapIsDrift: true }), serverDefault: true, planRule: zeroCapPlanRule },
   soft_budget: { codec: number() },
@@ -62,7 +64,7 @@ export const teamResource = declareResource<LiteLLMClient>({
       await teamsOf(ctx.client).newTeam(planned.team_id as string, { ...set, ...keyDuration(planned) } as TeamFields, ctx.signal);
       return planned.team_id as string;
     },
-    read: (ctx, id) => teamsOf(ctx.client).teamInfo(id, ctx.signal) as Promise<Remote | null>,
+    read: readTeam,
     update: (ctx, id, body, planned, prior) => teamsOf(ctx.client).updateTeam(id, { ...body, ...keyDuration(planned, prior) } as TeamFields, ctx.signal),
     delete: (ctx, id) => teamsOf(ctx.client).deleteTeam(id, ctx.signal),
   },

@@ -51,7 +51,7 @@ export interface KeyConfig extends cdktn.TerraformMetaArguments {
   */
   readonly modelMaxBudget?: { [key: string]: KeyModelMaxBudget } | cdktn.IResolvable;
   /**
-  * Spend in US dollars at which LiteLLM alerts (the key keeps working). LiteLLM keeps it in a budget row of its own, linked as budget_id; a later change links a new budget row, because /key/update cannot change it. Conflicts with budget_id.
+  * Spend in US dollars at which LiteLLM alerts (the key keeps working). LiteLLM keeps it in a budget row of its own, linked as budget_id; a later change links a new budget row, because /key/update cannot change it, and deletes the earlier row when it was this key's own and no other key uses it (likewise on destroy). Conflicts with budget_id.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/key.md Key#soft_budget}
   */

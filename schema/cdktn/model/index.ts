@@ -183,7 +183,7 @@ export interface ModelConfig extends cdktn.TerraformMetaArguments {
   */
   readonly accessGroups?: string[];
   /**
-  * Makes this a team model, callable only by the team's keys (model_info.team_id). Needs LiteLLM's enterprise licence (LiteLLM answers 403 without). LiteLLM stores the deployment under an internal name (model_name_<team_id>_<uuid>) and adds model_name to the team's models; state keeps model_name as written. Changing it, or model_name of a team model, replaces the deployment.
+  * Makes this a team model, callable only by the team's keys (model_info.team_id). Needs LiteLLM's enterprise licence (LiteLLM answers 403 without). LiteLLM stores the deployment under an internal name (model_name_<team_id>_<uuid>) and adds model_name to the team's models (the litellm_team need not list it); state keeps model_name as written. Changing it, or model_name of a team model, replaces the deployment.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/model.md Model#team_id}
   */

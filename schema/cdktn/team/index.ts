@@ -21,7 +21,7 @@ export interface TeamConfig extends cdktn.TerraformMetaArguments {
   */
   readonly organizationId?: string;
   /**
-  * Model names that the team's keys may use. Without it, or with an empty list, the team may use every model.
+  * Model names that the team's keys may use. Without it, or with an empty list, the team may use every model. The public names of the team's own team models (litellm_model with team_id), which LiteLLM adds, need not be listed: state leaves them out and an update keeps them.
   *
   * Docs (litellm-tf package): {@link ../../../docs/resources/team.md Team#models}
   */
