@@ -2,7 +2,8 @@
 // only ever the row still linked.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ownedBudget, readKeyPrivate, writeKeyPrivate } from "./budget-row";
+import { ownedBudget } from "./budget-row";
+import { readKeyPrivate, writeKeyPrivate } from "./private-state";
 import { durationReadMark, isDurationRead } from "./duration";
 
 describe("key private state", () => {

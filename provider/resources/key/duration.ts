@@ -4,6 +4,7 @@
 // one the user wrote and then removed makes the key never expire, as LiteLLM does with duration null.
 import type { Codec } from "../../framework/declarative";
 import type { TfValue } from "../../values/value";
+import { readKeyPrivate, writeKeyPrivate } from "./private-state";
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const DAY = 86400;
@@ -40,16 +41,10 @@ export function durationOfLifetime(createdAt: unknown, expires: unknown): string
 }
 
 /** Private state saying the key's duration was read from its lifetime at import. */
-const READ_MARK = new TextEncoder().encode(JSON.stringify({ duration: "read" }));
-
 export function durationReadMark(): Uint8Array {
-  return READ_MARK;
+  return writeKeyPrivate({ duration: "read" });
 }
 
 export function isDurationRead(priv: Uint8Array): boolean {
-  try {
-    return (JSON.parse(new TextDecoder().decode(priv)) as { duration?: unknown }).duration === "read";
-  } catch {
-    return false;
-  }
+  return readKeyPrivate(priv).duration === "read";
 }

@@ -14,7 +14,8 @@ import { keyAttributes } from "./declaration";
 import { explainWildcardGroup } from "./wildcard-access-group";
 import { durationOfLifetime, durationReadMark, isDurationRead } from "./duration";
 import { ownMetadataCheck } from "../server-rules/metadata-validation";
-import { ownedBudget, readKeyPrivate, releaseBudgetRow, writeKeyPrivate } from "./budget-row";
+import { ownedBudget, releaseBudgetRow } from "./budget-row";
+import { readKeyPrivate, writeKeyPrivate } from "./private-state";
 import { metadataArguments } from "../server-rules/metadata-attributes";
 
 const TOKEN = /^[0-9a-f]{64}$/;
