@@ -88,6 +88,9 @@ test("every team attribute is set, changed in place and cleared", async () => {
   const state = (await stateOf(ws)).get("litellm_team.t")!;
   assert.equal(state.budget_duration, "weekly", "state keeps the spelling written");
   await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
+  // LiteLLM keeps models as a set: the same models in another order are no change.
+  rewrite(ws, full.replace('["gpt-4o", "claude-3-sonnet"]', '["claude-3-sonnet", "gpt-4o"]'));
+  await ws.ok(["plan", "-detailed-exitcode", "-no-color"], 0);
 
   rewrite(ws, full.replace("100", "250").replace('"weekly"', '"1mo"').replace("blocked         = true", "blocked         = false"));
   const change = await ws.ok(["plan", "-no-color"]);

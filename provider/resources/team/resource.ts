@@ -11,7 +11,7 @@ import { inMetadata, metadataAttributes } from "../server-rules/metadata-attribu
 import { validateOwnMetadata } from "../server-rules/metadata-validation";
 import { zeroCapPlanRule } from "../server-rules/zero-budget";
 import { teamConstraints } from "./constraints";
-import { configuredOrder, readTeam, teamModelList } from "./team-models";
+import { readTeam, teamModelList } from "./team-models";
 
 /** The default member budget: one row, sent together; LiteLLM (its UI) may fill it. */
 const memberBudget = (field: string, a: { send: string; codec: Codec }): AttributeDeclaration => ({ field: `memberBudget.${field}`, together: "member budget", serverDefault: true, ...a });
@@ -20,7 +20,7 @@ export const teamAttributes: Record<string, AttributeDeclaration> = {
   team_alias: { codec: text({ emptyIsNull: true }) },
   organization_id: { codec: text({ emptyIsNull: true }) },
   // The names LiteLLM adds for the team's own team models are left out (team-models.ts).
-  models: { field: "modelAccess", send: "models", codec: teamModelList(), planRule: configuredOrder },
+  models: { field: "modelAccess", send: "models", codec: teamModelList() },
   // default_team_settings fills it when left out.
   max_budget: { codec: optionalAmount({ zeroCapIsDrift: true }), serverDefault: true, planRule: zeroCapPlanRule },
   soft_budget: { codec: number() },

@@ -3,12 +3,12 @@
 // becomes ["all-proxy-models"] so the team keeps every model. Those names are LiteLLM's, not the user's: state
 // leaves them out unless the configuration lists them, and an update sends them along so the team keeps access to
 // its own models. The order is LiteLLM's set order, so order never makes a difference here.
-import { stringList, type AttributePlanRule, type Codec, type Remote } from "../../framework/declarative";
+import { stringList, type Codec, type Remote } from "../../framework/declarative";
 import type { HandlerContext } from "../../framework/resource";
 import type { LiteLLMClient } from "../../litellm/client";
 import { managementOf } from "../../litellm/management";
 import { teamsOf } from "../../litellm/teams";
-import { isUnknown, type TfValue } from "../../values/value";
+import type { TfValue } from "../../values/value";
 
 /** LiteLLM's name for "every model" inside a models list. */
 export const ALL_PROXY_MODELS = "all-proxy-models";
@@ -71,10 +71,4 @@ export const teamModelList = (): Codec => {
     clear: (current) => withTeamModels([], current),
     needsCurrent: true,
   };
-};
-
-/** Another order is another value to Terraform: a configured list is planned as written. */
-export const configuredOrder: AttributePlanRule = (name, { config }, resp) => {
-  const cfg = config[name];
-  if (cfg !== null && cfg !== undefined && !isUnknown(cfg)) resp.planned[name] = cfg;
 };
