@@ -5,7 +5,7 @@ import { attributePath } from "../framework/diagnostics";
 import { number, spelledText, type AttributeDeclaration, type ConfigCheck } from "../framework/declarative";
 import type { AttributeConstraints } from "../framework/validation";
 import { limitConstraints } from "./limit-constraints";
-import { budgetDurationsEquivalent, nativeBudgetDuration } from "./user/semantics";
+import { budgetDurationsEquivalent, nativeBudgetDuration } from "./seed-semantics";
 
 export const budgetDuration = spelledText({ toApi: nativeBudgetDuration, equivalent: budgetDurationsEquivalent });
 

@@ -1,6 +1,6 @@
 // Validation rules shared by everything LiteLLM gives budgets and rate limits: users and teams.
 import type { AttributeConstraints } from "../framework/validation";
-import { budgetDurationPattern } from "./user/semantics";
+import { budgetDurationPattern } from "./seed-semantics";
 
 export const nonNegativeInteger = { schema: { type: "integer", minimum: 0 }, expectation: "must be a whole number, 0 or more" };
 

@@ -7,7 +7,7 @@ import { Refusal, text, type AttributeDeclaration } from "../framework/declarati
 import type { HandlerContext } from "../framework/resource";
 import type { AttributeConstraints } from "../framework/validation";
 import type { LiteLLMClient } from "../litellm/client";
-import { emailsEquivalent } from "./user/semantics";
+import { emailsEquivalent } from "./seed-semantics";
 
 /**
  * The group's id and the member's user: either may replace the membership. user_id and user_email are the

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { loadProviderSchema, renderDocs } from "../../scripts/generate-docs";
-import { budgetDurationAliases, roleAliases } from "../../provider/resources/user/semantics";
+import { budgetDurationAliases, roleAliases } from "../../provider/resources/seed-semantics";
 
 const root = path.resolve(__dirname, "..", "..");
 const pages = renderDocs(root);

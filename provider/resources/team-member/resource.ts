@@ -13,7 +13,7 @@ import { findMember, teamsOf, type NewMember } from "../../litellm/teams";
 import { describeLiteLLMError } from "../api-errors";
 import { alreadyMemberText, membershipAttributes, membershipConstraints, emailMismatch, parseMembershipId, resolveMemberUser } from "../membership";
 import { nativeBudget, wantsUnlimited, zeroCapPlanRule } from "../server-rules/zero-budget";
-import { emailsEquivalent } from "../user/semantics";
+import { emailsEquivalent } from "../seed-semantics";
 
 type Ctx = HandlerContext<LiteLLMClient>;
 type Role = NewMember["role"];

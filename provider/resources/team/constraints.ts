@@ -2,7 +2,7 @@
 import type { AttributeConstraints } from "../../framework/validation";
 import { jsonObjectConstraint } from "../json-object-argument";
 import { limitConstraints, nonNegativeInteger } from "../limit-constraints";
-import { keyDurationPattern } from "../user/semantics";
+import { keyDurationPattern } from "../seed-semantics";
 
 /** LiteLLM's rate limit enforcement modes (tpm_limit_type, rpm_limit_type). */
 export const limitTypes = ["best_effort_throughput", "guaranteed_throughput", "dynamic"];

@@ -2,7 +2,7 @@
 import type { AttributeConstraints } from "../../framework/validation";
 import { jsonObjectConstraint } from "../json-object-argument";
 import { limitConstraints, nonNegativeInteger } from "../limit-constraints";
-import { acceptedRoles, keyDurationPattern } from "./semantics";
+import { acceptedRoles, keyDurationPattern } from "../seed-semantics";
 
 export const userConstraints: AttributeConstraints = {
   user_email: { schema: { format: "email" }, expectation: "must be an email address, like alice@example.com" },

@@ -11,7 +11,7 @@ import { metadataAttributes } from "../server-rules/metadata-attributes";
 import { zeroCapPlanRule, zeroMeansUnlimited } from "../server-rules/zero-budget";
 import { keyDuration } from "../key/duration";
 import { teamsEquivalent, teamsState } from "./teams";
-import { emailsEquivalent, nativeRole } from "./semantics";
+import { emailsEquivalent, nativeRole } from "../seed-semantics";
 
 const filled = { serverDefault: true };
 /** Kept in state as written: LiteLLM gives it to the user's key, or acts on it once (resource.ts). */

@@ -5,9 +5,9 @@ import {
   budgetDurationsEquivalent,
   nativeBudgetDuration,
   nativeRole,
-} from "./semantics";
-import { durationOfLifetime, sameDuration } from "../key/duration";
-import { canonicalJson, jsonObjectText } from "../../framework/declarative";
+} from "./seed-semantics";
+import { durationOfLifetime, sameDuration } from "./key/duration";
+import { canonicalJson, jsonObjectText } from "../framework/declarative";
 
 const jsonTextsEquivalent = (a: string, b: string) => jsonObjectText().equivalent!(a, b);
 
