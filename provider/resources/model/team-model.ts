@@ -1,7 +1,8 @@
 // Team models (model_info.team_id): LiteLLM stores them as model_name_<team_id>_<uuid> and keeps the name the
 // user gave in model_info.team_public_model_name; it needs an enterprise licence for them (403 without).
 import { attributePath } from "../../framework/diagnostics";
-import { Refusal, type AttributePlanRule, type Remote } from "../../framework/declarative";
+import type { AttributePlanRule, Refusal, Remote } from "../../framework/declarative";
+import { licenceRefusal } from "../api-errors";
 import { isLiteLLMError } from "../../litellm/errors";
 import { isUnknown, valuesEqual } from "../../values/value";
 
@@ -21,9 +22,11 @@ export const teamModelNamePlanRule: AttributePlanRule = (name, { prior, config }
 /** The 403 LiteLLM answers a team model without its licence, in words that say what to do. */
 export function teamModelRefusal(e: unknown, teamId: unknown): Refusal | null {
   if (typeof teamId !== "string" || !isLiteLLMError(e) || e.status !== 403) return null;
-  return new Refusal(
-    "Enterprise Licence Needed",
-    `LiteLLM refused the team model for team ${JSON.stringify(teamId)} (403): team-scoped models need a LiteLLM enterprise licence (LITELLM_LICENSE on the proxy). Set the licence, or leave team_id out to create a proxy-wide model. LiteLLM said: ${e.serverMessage}`,
+  return licenceRefusal(
     "team_id",
+    `the team model for team ${JSON.stringify(teamId)}`,
+    "team-scoped models need a LiteLLM enterprise licence",
+    "leave team_id out to create a proxy-wide model",
+    e.serverMessage,
   );
 }

@@ -2,22 +2,13 @@
 // itself has no such meaning: its budget check refuses any spend over a 0.0 budget. So a budget LiteLLM holds at
 // 0.0 (set in the UI, or by a proxy default) is not "unlimited" but a $0 cap that blocks every call. State shows
 // it as null, which no configuration means, so the plan proposes the update that removes the cap.
-import { isUnknown, numberText, type TfNumber, type TfValue } from "../../values/value";
+import { isUnknown, type TfValue } from "../../values/value";
 import { attributePath } from "../../framework/diagnostics";
-import type { AttributePlanRule, Codec } from "../../framework/declarative";
-
-/** A number from a Terraform value, or null. */
-export function budgetNumber(v: TfValue): number | null {
-  if (v === null || v === undefined || isUnknown(v)) return null;
-  if (typeof v === "number") return v;
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "string" || typeof v === "boolean" || Array.isArray(v)) return null;
-  return Number(numberText(v as unknown as TfNumber));
-}
+import { numberOf, type AttributePlanRule, type Codec } from "../../framework/declarative";
 
 /** What LiteLLM receives for a budget argument: 0 (unlimited) is no budget. */
 export function nativeBudget(v: TfValue): number | null {
-  const b = budgetNumber(v);
+  const b = numberOf(v);
   return b === null || b === 0 ? null : b;
 }
 
@@ -27,7 +18,7 @@ export function nativeBudget(v: TfValue): number | null {
  * removes the filled-in budget.
  */
 export function wantsUnlimited(configured: TfValue): boolean {
-  return configured !== null && !isUnknown(configured) && budgetNumber(configured) === 0;
+  return configured !== null && !isUnknown(configured) && numberOf(configured) === 0;
 }
 
 /** A budget as LiteLLM holds it, in state form: no budget is 0 (unlimited), a 0.0 cap is null (drift). */
@@ -45,7 +36,7 @@ export function isZeroCap(state: TfValue): boolean {
 export function budgetsEquivalent(a: TfValue, b: TfValue): boolean {
   if (isUnknown(a) || isUnknown(b)) return false;
   if (a === null || b === null) return a === b;
-  return budgetNumber(a) === budgetNumber(b);
+  return numberOf(a) === numberOf(b);
 }
 
 export function zeroCapWarning(attribute: string, owner: string): { summary: string; detail: string } {
